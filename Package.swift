@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "guidegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "guidegen", targets: ["guidegen"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // libcmark, the CommonMark reference parser. Only GuideParsing imports it.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Value types of the guide: no I/O, no C.
+        .target(name: "GuideModel"),
+        // Markdown → model through cmark; front matter, guide.yml, resources; the content loader.
+        .target(
+            name: "GuideParsing",
+            dependencies: ["GuideModel", "CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        // Rules over the model that produce diagnostics.
+        .target(name: "GuideChecks", dependencies: ["GuideModel"]),
+        // One renderer per format; the theme is files under Themes/.
+        .target(
+            name: "GuideRendering",
+            dependencies: ["GuideModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // Load → check → render → stage → swap; the output folder's safety rules.
+        .target(
+            name: "GuideBuild",
+            dependencies: ["GuideModel", "GuideParsing", "GuideChecks", "GuideRendering"]
+        ),
+        // Subcommands: flags in, an action out. No logic of its own.
+        .target(
+            name: "GuideGenCLI",
+            dependencies: ["GuideBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "guidegen", dependencies: ["GuideGenCLI"]),
+
+        .testTarget(name: "GuideParsingTests", dependencies: ["GuideParsing", "GuideRendering"]),
+        .testTarget(name: "GuideChecksTests", dependencies: ["GuideChecks", "GuideParsing"]),
+        .testTarget(
+            name: "GuideRenderingTests",
+            dependencies: ["GuideRendering", "GuideParsing", "GuideBuild"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["guidegen"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import ArgumentParser
+public struct GuideGen: ParsableCommand { public init() {} }

@@ -1,0 +1,87 @@
+/// Which way a script runs.
+public enum TextDirection: String, Sendable, Equatable {
+    case ltr
+    case rtl
+}
+
+/// One language of the guide as `guide.yml` describes it.
+public struct LocaleInfo: Sendable, Equatable {
+    /// BCP 47 code: `en`, `es`, `fr`, `ru`.
+    public var code: String
+    /// The language's name in itself: `Español`.
+    public var nativeName: String
+    public var direction: TextDirection
+    /// The guide's title in this language.
+    public var title: String
+    public var description: String
+
+    public init(code: String, nativeName: String, direction: TextDirection, title: String, description: String) {
+        self.code = code
+        self.nativeName = nativeName
+        self.direction = direction
+        self.title = title
+        self.description = description
+    }
+}
+
+/// Guide-wide settings from `guide.yml`.
+public struct GuideInfo: Sendable, Equatable {
+    public var id: String
+    public var sourceLocale: String
+    public var locales: [LocaleInfo]
+    /// Page ids in reading order.
+    public var pageOrder: [String]
+    public var version: String
+    /// Publication date, `YYYY-MM-DD`.
+    public var date: String
+    public var publisher: String
+    /// A neutral page the quick-exit button goes to.
+    public var quickExitURL: String
+
+    public init(
+        id: String, sourceLocale: String, locales: [LocaleInfo], pageOrder: [String],
+        version: String, date: String, publisher: String, quickExitURL: String
+    ) {
+        self.id = id
+        self.sourceLocale = sourceLocale
+        self.locales = locales
+        self.pageOrder = pageOrder
+        self.version = version
+        self.date = date
+        self.publisher = publisher
+        self.quickExitURL = quickExitURL
+    }
+
+    public func locale(_ code: String) -> LocaleInfo? { locales.first { $0.code == code } }
+}
+
+/// Everything one locale publishes: its pages in reading order, its help resources and its
+/// interface strings.
+public struct LocaleEdition: Sendable, Equatable {
+    public var locale: LocaleInfo
+    public var pages: [Page]
+    public var resources: ResourceDirectory
+    public var strings: UIStrings
+
+    public init(locale: LocaleInfo, pages: [Page], resources: ResourceDirectory, strings: UIStrings) {
+        self.locale = locale
+        self.pages = pages
+        self.resources = resources
+        self.strings = strings
+    }
+
+    public func page(fileName: String) -> Page? { pages.first { $0.fileName == fileName } }
+}
+
+/// The whole guide as loaded: settings and one edition per requested locale.
+public struct Guide: Sendable, Equatable {
+    public var info: GuideInfo
+    public var editions: [LocaleEdition]
+
+    public init(info: GuideInfo, editions: [LocaleEdition]) {
+        self.info = info
+        self.editions = editions
+    }
+
+    public func edition(_ code: String) -> LocaleEdition? { editions.first { $0.locale.code == code } }
+}

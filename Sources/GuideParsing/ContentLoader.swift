@@ -1,0 +1,225 @@
+import Foundation
+import GuideModel
+
+/// Loads the content tree (`guide.yml`, `<locale>/*.md`, `resources/`, `ui/`) into a `Guide`,
+/// collecting every problem as a diagnostic instead of stopping at the first.
+public struct ContentLoader: Sendable {
+    /// The content folder as the user gave it; diagnostics name files below it.
+    public var root: String
+    /// A page larger than this is refused.
+    public static let maximumPageBytes = 32 * 1024 * 1024
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public struct Result: Sendable {
+        /// `nil` when `guide.yml` could not be read; then nothing can be built.
+        public var guide: Guide?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads the source locale and `locales` (every locale when `nil`).
+    public func load(locales requested: [String]? = nil) -> Result {
+        var diagnostics: [Diagnostic] = []
+        let rootLocation = SourceLocation(file: root)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return Result(guide: nil, diagnostics: [.error("missing-content", "the content folder '\(root)' does not exist", at: rootLocation)])
+        }
+        guard let resolvedRoot = realPath(root) else {
+            return Result(guide: nil, diagnostics: [.error("missing-content", "the content folder '\(root)' cannot be read", at: rootLocation)])
+        }
+
+        let guideFile = path("guide.yml")
+        guard case .some(let guideText) = readText(guideFile, under: resolvedRoot, into: &diagnostics, missing: "there is no guide.yml in '\(root)'") else {
+            return Result(guide: nil, diagnostics: diagnostics)
+        }
+        let (parsedInfo, guideDiagnostics) = GuideConfig.parse(guideText, file: guideFile)
+        diagnostics += guideDiagnostics
+        guard let info = parsedInfo else { return Result(guide: nil, diagnostics: diagnostics) }
+
+        var codes = requested ?? info.locales.map(\.code)
+        if !codes.contains(info.sourceLocale) { codes.insert(info.sourceLocale, at: 0) }
+        codes = info.locales.map(\.code).filter(codes.contains)
+
+        guard let sourceInfo = info.locale(info.sourceLocale) else { return Result(guide: nil, diagnostics: diagnostics) }
+        let sourcePages = loadPages(locale: info.sourceLocale, guide: info, resolvedRoot: resolvedRoot, into: &diagnostics)
+        let sourceStrings = loadStrings(locale: info.sourceLocale, resolvedRoot: resolvedRoot, into: &diagnostics)
+
+        var editions: [LocaleEdition] = []
+        for code in codes {
+            guard let locale = info.locale(code) else { continue }
+            let isSource = code == info.sourceLocale
+            let pages = isSource ? sourcePages : loadPages(locale: code, guide: info, resolvedRoot: resolvedRoot, into: &diagnostics)
+            var strings = isSource ? sourceStrings : loadStrings(locale: code, resolvedRoot: resolvedRoot, into: &diagnostics)
+            for (key, value) in sourceStrings.values where strings.values[key] == nil {
+                strings.values[key] = value
+            }
+            let resources = loadResources(locale: code, resolvedRoot: resolvedRoot, into: &diagnostics)
+            editions.append(LocaleEdition(
+                locale: locale,
+                pages: ordered(pages, source: sourcePages, locale: code, guide: info, into: &diagnostics),
+                resources: resources, strings: strings))
+        }
+        _ = sourceInfo
+        return Result(guide: Guide(info: info, editions: editions), diagnostics: diagnostics)
+    }
+
+    // MARK: Pages
+
+    /// The pages of a locale folder by file name; unreadable pages are left out with a diagnostic.
+    private func loadPages(locale: String, guide: GuideInfo, resolvedRoot: String, into diagnostics: inout [Diagnostic]) -> [String: Page] {
+        let folder = path(locale)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            if locale == guide.sourceLocale {
+                diagnostics.append(.error("missing-locale", "the source locale has no folder '\(folder)'", at: SourceLocation(file: folder)))
+            } else {
+                diagnostics.append(.warning("missing-translation", "there is no folder '\(folder)': every page falls back to \(guide.sourceLocale)", at: SourceLocation(file: folder)))
+            }
+            return [:]
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        var pages: [String: Page] = [:]
+        var ids: [String: String] = [:]
+        for name in names where !name.hasPrefix(".") {
+            let file = folder + "/" + name
+            guard name.hasSuffix(".md") else { continue }
+            guard let text = readText(file, under: resolvedRoot, into: &diagnostics, missing: "cannot read '\(file)'") else { continue }
+            if text.trimmed.isEmpty {
+                diagnostics.append(.error("empty-page", "the page is empty", at: SourceLocation(file: file, line: 1, column: 1)))
+                continue
+            }
+            let matter: FrontMatter
+            let body: String
+            switch FrontMatter.split(text, file: file) {
+            case .failure(let d):
+                diagnostics.append(d)
+                continue
+            case .success(let split):
+                (matter, body) = split
+            }
+            if let other = ids[matter.id] {
+                diagnostics.append(.error("duplicate-id", "the id '\(matter.id)' is already used by \(other)", at: matter.idLocation))
+                continue
+            }
+            ids[matter.id] = file
+            let parsed = MarkdownParser.parse(body, file: file)
+            diagnostics += parsed.diagnostics
+            pages[name] = Page(
+                id: matter.id, title: matter.title, description: matter.description, fileName: name,
+                source: matter.idLocation, blocks: parsed.blocks, showsDirectory: matter.showsDirectory,
+                contentLocale: locale)
+        }
+        return pages
+    }
+
+    /// Puts a locale's pages in the guide's reading order; a missing translation falls back to the
+    /// source page, a page unknown to the source locale is reported.
+    private func ordered(_ pages: [String: Page], source: [String: Page], locale: String, guide: GuideInfo, into diagnostics: inout [Diagnostic]) -> [Page] {
+        let isSource = locale == guide.sourceLocale
+        var result: [Page] = []
+        let sourceByID = Dictionary(source.values.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for id in guide.pageOrder {
+            guard let english = sourceByID[id] else {
+                if isSource {
+                    diagnostics.append(.error("missing-page", "guide.yml lists the page '\(id)', but no file in '\(path(locale))' has that id", at: SourceLocation(file: path("guide.yml"))))
+                }
+                continue
+            }
+            if isSource {
+                result.append(english)
+            } else if let translated = pages[english.fileName] {
+                if translated.id != english.id {
+                    diagnostics.append(.error("id-mismatch", "the id '\(translated.id)' differs from the \(guide.sourceLocale) page's id '\(english.id)'; translations keep the file name and id", at: translated.source))
+                }
+                result.append(translated)
+            } else {
+                result.append(english)
+            }
+        }
+        let listed = Set(guide.pageOrder)
+        for page in pages.values.sorted(by: { $0.fileName < $1.fileName }) {
+            if isSource, !listed.contains(page.id) {
+                diagnostics.append(.error("unlisted-page", "the page '\(page.id)' is not in guide.yml's 'pages', so it would never be published", at: page.source))
+            } else if !isSource, !source.keys.contains(page.fileName) {
+                diagnostics.append(.warning("orphaned-page", "no \(guide.sourceLocale) page is named '\(page.fileName)'; this translation is not published", at: page.source))
+            }
+        }
+        return result
+    }
+
+    // MARK: Data files
+
+    private func loadResources(locale: String, resolvedRoot: String, into diagnostics: inout [Diagnostic]) -> ResourceDirectory {
+        let file = path("resources/\(locale).yml")
+        guard FileManager.default.fileExists(atPath: file) else {
+            diagnostics.append(.error("missing-resources", "there is no resources file for '\(locale)': every page needs its help box", at: SourceLocation(file: file)))
+            return .empty
+        }
+        guard let text = readText(file, under: resolvedRoot, into: &diagnostics, missing: "cannot read '\(file)'") else { return .empty }
+        let (directory, found) = ResourceFile.parse(text, file: file)
+        diagnostics += found
+        return directory
+    }
+
+    private func loadStrings(locale: String, resolvedRoot: String, into diagnostics: inout [Diagnostic]) -> UIStrings {
+        let file = path("ui/\(locale).yml")
+        guard FileManager.default.fileExists(atPath: file) else {
+            diagnostics.append(.warning("missing-strings", "there is no '\(file)'; the interface falls back to the source locale", at: SourceLocation(file: file)))
+            return UIStrings([:])
+        }
+        guard let text = readText(file, under: resolvedRoot, into: &diagnostics, missing: "cannot read '\(file)'") else { return UIStrings([:]) }
+        let (strings, found) = UIStringsFile.parse(text, file: file)
+        diagnostics += found
+        return strings
+    }
+
+    // MARK: Files
+
+    func path(_ relative: String) -> String {
+        root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+
+    /// Reads a file as text, refusing folders, links out of the content root, huge files, invalid
+    /// UTF-8 and NUL bytes.
+    private func readText(_ file: String, under resolvedRoot: String, into diagnostics: inout [Diagnostic], missing: String) -> String? {
+        let location = SourceLocation(file: file)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            diagnostics.append(.error("missing-file", missing, at: location))
+            return nil
+        }
+        if isDirectory.boolValue {
+            diagnostics.append(.error("not-a-file", "'\(file)' is a folder, not a file", at: location))
+            return nil
+        }
+        guard let resolved = realPath(file), resolved.hasPrefix(resolvedRoot + "/") else {
+            diagnostics.append(.error("path-escape", "'\(file)' is a link to a file outside the content folder", at: location))
+            return nil
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
+        if size > Self.maximumPageBytes {
+            diagnostics.append(.error("file-too-large", "the file is \(size / 1_048_576) MB; the limit is \(Self.maximumPageBytes / 1_048_576) MB", at: location))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            diagnostics.append(.error("unreadable-file", "cannot read '\(file)'", at: location))
+            return nil
+        }
+        switch SourceText.decode([UInt8](data), file: file) {
+        case .success(let text): return text
+        case .failure(let d):
+            diagnostics.append(d)
+            return nil
+        }
+    }
+}
+
+/// The canonical absolute path with every symbolic link resolved, or `nil` if it does not exist.
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}

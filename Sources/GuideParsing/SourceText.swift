@@ -1,0 +1,93 @@
+import GuideModel
+
+/// Turns a file's bytes into text the parsers accept: UTF-8 only, no NUL bytes; a BOM is dropped
+/// and CRLF or CR line endings become LF.
+public enum SourceText {
+    public static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+        var line = 1
+        var column = 1
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0 {
+                return .failure(.error("nul-byte", "the file contains a NUL byte", at: SourceLocation(file: file, line: line, column: column)))
+            }
+            let length = sequenceLength(bytes, at: index)
+            if length == 0 {
+                return .failure(.error(
+                    "invalid-utf8",
+                    "the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(index)); save it as UTF-8",
+                    at: SourceLocation(file: file, line: line, column: column)))
+            }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
+        }
+        return .success(text)
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `i`, or 0 (overlongs, surrogates and
+    /// code points above U+10FFFF are ill-formed).
+    private static func sequenceLength(_ b: [UInt8], at i: Int) -> Int {
+        let b0 = b[i]
+        if b0 < 0x80 { return 1 }
+        func cont(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            i + k < b.count && range.contains(b[i + k])
+        }
+        switch b0 {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0...0xBF) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80...0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90...0xBF) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80...0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced, without Foundation.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}
+
+extension Substring {
+    /// The first range of `target`, compared by Unicode scalars.
+    func range(of target: String) -> Range<Index>? {
+        let needle = Array(target.unicodeScalars)
+        var index = startIndex
+        while index < endIndex {
+            var a = index
+            var matched = true
+            for scalar in needle {
+                guard a < endIndex, unicodeScalars[a] == scalar else { matched = false; break }
+                a = unicodeScalars.index(after: a)
+            }
+            if matched { return index..<a }
+            index = unicodeScalars.index(after: index)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,78 @@
+/// An append-only UTF-8 buffer with the escapes HTML and XHTML need.
+///
+/// `text` escapes for element content and quoted attribute values (`& < > "`); `href` escapes a
+/// URL the way cmark does (percent-encoding outside a safe set, `&` and `'` as entities).
+public struct HTMLWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends markup as is.
+    public mutating func raw(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    public mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Starts a new line unless the output is empty or already at one (cmark's `cr`).
+    public mutating func newlineIfNeeded() {
+        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+    }
+
+    /// Appends text escaped for element content and attribute values.
+    public mutating func text(_ s: String) {
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): raw("&amp;")
+            case UInt8(ascii: "<"): raw("&lt;")
+            case UInt8(ascii: ">"): raw("&gt;")
+            case UInt8(ascii: "\""): raw("&quot;")
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// Appends a URL escaped for an `href` or `src` attribute.
+    public mutating func href(_ s: String) {
+        for byte in s.utf8 {
+            if Self.hrefSafe[Int(byte)] {
+                bytes.append(byte)
+            } else if byte == UInt8(ascii: "&") {
+                raw("&amp;")
+            } else if byte == UInt8(ascii: "'") {
+                raw("&#x27;")
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            }
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// Letters, digits and `-_.+!*(),%#@?=;:/$` pass through unescaped.
+    private static let hrefSafe: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "-_.+!*(),%#@?=;:/$".utf8 { table[Int(byte)] = true }
+        for range in [UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z")] {
+            for byte in range { table[Int(byte)] = true }
+        }
+        return table
+    }()
+}
+
+extension String {
+    /// The string escaped for HTML element content and attribute values.
+    public var htmlEscaped: String {
+        var writer = HTMLWriter(capacity: utf8.count + 16)
+        writer.text(self)
+        return writer.string
+    }
+}

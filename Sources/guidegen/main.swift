@@ -1,0 +1,3 @@
+import GuideGenCLI
+
+GuideGen.main()
