@@ -1,2 +1,18 @@
 import ArgumentParser
-public struct GuideGen: ParsableCommand { public init() {} }
+
+/// `guidegen`: publishes the guide in every language and format.
+public struct GuideGen: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "guidegen",
+        abstract: "Publish the \"Stay safe online\" guide as an HTML site, plain text and EPUB, in every language.",
+        discussion: """
+            Reads Content/ (guide.yml, <locale>/*.md, resources/, ui/) and writes _site/.
+            Exit codes: 0 success, 1 content errors or a failed build, 64 usage errors.
+            """,
+        version: "0.1.0",
+        subcommands: [Build.self],
+        defaultSubcommand: nil
+    )
+
+    public init() {}
+}

@@ -223,3 +223,24 @@ func realPath(_ path: String) -> String? {
     defer { free(resolved) }
     return String(cString: resolved)
 }
+
+extension ContentLoader {
+    /// Every file under the content folder that is not Markdown or YAML, relative to it, with
+    /// links resolved; files reached through a link that leaves the folder are left out.
+    public func assetPaths() -> Set<String> {
+        guard let resolvedRoot = realPath(root),
+            let walker = FileManager.default.enumerator(atPath: root)
+        else { return [] }
+        var paths = Set<String>()
+        while let relative = walker.nextObject() as? String {
+            guard !relative.hasSuffix(".md"), !relative.hasSuffix(".yml"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let full = path(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let resolved = realPath(full), resolved.hasPrefix(resolvedRoot + "/")
+            else { continue }
+            paths.insert(relative)
+        }
+        return paths
+    }
+}

@@ -56,10 +56,12 @@ public enum ResourceFile {
             if let phone, !isPhoneNumber(phone) {
                 r.diagnostics.append(.error("invalid-resource", "'\(phone)' is not a phone number (digits, spaces, '-' and a leading '+')", at: item["phone"]?.location ?? item.location))
             }
-            for (key, address) in [("url", url), ("source", source as String?)] {
-                if let address, !address.isEmpty, !address.hasPrefix("https://"), !address.hasPrefix("http://") {
-                    r.diagnostics.append(.error("invalid-resource", "'\(key)' must be an http(s) address", at: item[key]?.location ?? item.location))
-                }
+            if let url, !url.hasPrefix("https://"), !url.hasPrefix("http://") {
+                r.diagnostics.append(.error("invalid-resource", "'url' must be an http(s) address", at: item["url"]?.location ?? item.location))
+            }
+            // A source is an address, or a citation where no page states the number.
+            if source.contains("://"), !source.hasPrefix("https://"), !source.hasPrefix("http://") {
+                r.diagnostics.append(.error("invalid-resource", "'source' must be an http(s) address or a citation", at: item["source"]?.location ?? item.location))
             }
             if !verified.isEmpty, !GuideConfig.isISODate(verified) {
                 r.diagnostics.append(.error("invalid-resource", "'verified' must be a date written YYYY-MM-DD", at: item["verified"]?.location ?? item.location))

@@ -1,0 +1,120 @@
+import Foundation
+import GuideChecks
+import GuideModel
+import GuideParsing
+import GuideRendering
+
+/// `guidegen build`: load, check, render every requested locale and format, and swap the result
+/// in. Any content error stops the build before anything is written.
+public struct BuildAction: Sendable {
+    public var contentRoot: String
+    public var output: String
+    public var themeDirectory: String
+    /// `nil` builds every locale in `guide.yml`.
+    public var locales: [String]?
+    public var formats: [OutputFormat]
+
+    public init(contentRoot: String = "Content", output: String = "_site", themeDirectory: String = "Themes/default", locales: [String]? = nil, formats: [OutputFormat] = OutputFormat.available) {
+        self.contentRoot = contentRoot
+        self.output = output
+        self.themeDirectory = themeDirectory
+        self.locales = locales
+        self.formats = formats
+    }
+
+    public struct Report: Sendable {
+        public var locales: [String]
+        public var pages: Int
+        public var formats: [OutputFormat]
+        public var files: Int
+        public var seconds: Double
+        public var output: String
+        /// Warnings found on the way (errors stop the build instead).
+        public var diagnostics: [Diagnostic]
+
+        public var summary: String {
+            let time = String(format: "%.2f", seconds)
+            return "Built \(locales.count) locale\(locales.count == 1 ? "" : "s") (\(locales.joined(separator: ", "))), \(pages) pages, \(formats.map(\.rawValue).joined(separator: "+")), \(files) files in \(time) s → \(output)/"
+        }
+    }
+
+    public func run() throws -> Report {
+        let started = Date()
+        let folder = OutputFolder(path: output)
+        try folder.validate(contentRoot: contentRoot)
+        folder.recover()
+
+        let loaded = try LoadedGuide.load(contentRoot: contentRoot, locales: locales)
+        if loaded.diagnostics.hasErrors { throw BuildError.contentErrors(loaded.diagnostics) }
+        let guide = loaded.guide
+
+        let theme: Theme
+        do {
+            theme = try Theme.load(directory: themeDirectory)
+        } catch {
+            throw BuildError.theme("\(error)")
+        }
+        let codes = loaded.requestedLocales
+        var files: [OutputFile] = []
+        if formats.contains(.html) {
+            let site = SiteRenderer(guide: guide, theme: theme)
+            files += site.renderShared()
+            for code in codes {
+                guard let edition = guide.edition(code) else { continue }
+                files += site.render(edition)
+            }
+            files += try mediaFiles(guide: guide, locales: codes)
+        }
+        try folder.replace(with: files)
+        let pages = codes.compactMap { guide.edition($0)?.pages.count }.reduce(0, +)
+        return Report(
+            locales: codes, pages: pages, formats: formats.sorted(), files: files.count,
+            seconds: Date().timeIntervalSince(started), output: output, diagnostics: loaded.diagnostics)
+    }
+
+    /// The images the requested locales show, copied from the content folder to `media/`.
+    func mediaFiles(guide: Guide, locales: [String]) throws -> [OutputFile] {
+        var paths = Set<String>()
+        for code in locales {
+            for page in guide.edition(code)?.pages ?? [] {
+                page.blocks.walk(inline: { inline in
+                    if case .image(let source, _, _) = inline.kind, case .file(let path) = LinkTarget(source),
+                        let resolved = LinkTarget.contentPath(path, locale: page.contentLocale)
+                    {
+                        paths.insert(resolved)
+                    }
+                })
+            }
+        }
+        return try paths.sorted().map { path in
+            guard let data = FileManager.default.contents(atPath: contentRoot + "/" + path) else {
+                throw BuildError.io(contentRoot + "/" + path, "cannot read the image")
+            }
+            return OutputFile(path: "media/" + path, bytes: [UInt8](data))
+        }
+    }
+}
+
+/// The guide loaded and checked: what `build` and `check` share.
+public struct LoadedGuide: Sendable {
+    public var guide: Guide
+    /// Loader and rule findings, sorted.
+    public var diagnostics: [Diagnostic]
+    /// The locales the command was asked for, in `guide.yml` order.
+    public var requestedLocales: [String]
+
+    /// Loads and checks; throws only for an unknown locale or an unreadable `guide.yml`.
+    public static func load(contentRoot: String, locales: [String]?) throws -> LoadedGuide {
+        let loader = ContentLoader(root: contentRoot)
+        let result = loader.load(locales: locales)
+        guard let guide = result.guide else { throw BuildError.contentErrors(result.diagnostics.sorted) }
+        let available = guide.info.locales.map(\.code)
+        for code in locales ?? [] where !available.contains(code) {
+            throw BuildError.unknownLocale(code, available: available)
+        }
+        let requested = locales.map { wanted in available.filter(wanted.contains) } ?? available
+        let context = CheckContext(guide: guide, assets: loader.assetPaths(), contentRoot: contentRoot)
+        let diagnostics = (result.diagnostics + GuideChecker().check(context)).sorted
+        return LoadedGuide(guide: guide, diagnostics: diagnostics, requestedLocales: requested)
+    }
+}

@@ -1,0 +1,13 @@
+/// The formats a build can produce.
+public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
+    case html
+    case text
+    case epub
+
+    /// The formats this version can build; the others are a usage error until they exist.
+    public static let available: [OutputFormat] = [.html]
+
+    public static func < (a: OutputFormat, b: OutputFormat) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

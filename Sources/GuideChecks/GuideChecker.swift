@@ -1,0 +1,58 @@
+import GuideModel
+
+/// What a rule sees: the whole guide, the source-locale edition, and the files beside the pages.
+public struct CheckContext: Sendable {
+    public var guide: Guide
+    /// Paths of non-Markdown files under the content folder, relative to it (`en/media/map.png`).
+    public var assets: Set<String>
+    /// The content folder as the user named it, to build diagnostic paths.
+    public var contentRoot: String
+
+    public init(guide: Guide, assets: Set<String>, contentRoot: String) {
+        self.guide = guide
+        self.assets = assets
+        self.contentRoot = contentRoot
+    }
+
+    public var sourceEdition: LocaleEdition? { guide.edition(guide.info.sourceLocale) }
+
+    /// The source-locale page with the same file name, which fixes anchors and structure.
+    public func sourcePage(for page: Page) -> Page? { sourceEdition?.page(fileName: page.fileName) }
+}
+
+/// A rule that looks at one page of one edition.
+public protocol PageRule: Sendable {
+    func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic]
+}
+
+/// A rule that looks at a whole edition (its resources, its pages together).
+public protocol EditionRule: Sendable {
+    func check(_ edition: LocaleEdition, context: CheckContext) -> [Diagnostic]
+}
+
+/// Runs every rule over every edition and returns the findings sorted by place.
+public struct GuideChecker: Sendable {
+    public var pageRules: [any PageRule]
+    public var editionRules: [any EditionRule]
+
+    public init(pageRules: [any PageRule] = Self.defaultPageRules, editionRules: [any EditionRule] = Self.defaultEditionRules) {
+        self.pageRules = pageRules
+        self.editionRules = editionRules
+    }
+
+    public static let defaultPageRules: [any PageRule] = [
+        RawHTMLRule(), LinkRule(), ImageRule(), StructureParityRule(), PhoneNumberRule(),
+    ]
+    public static let defaultEditionRules: [any EditionRule] = [HelpBoxRule()]
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for edition in context.guide.editions {
+            for rule in editionRules { found += rule.check(edition, context: context) }
+            for page in edition.pages where page.contentLocale == edition.locale.code {
+                for rule in pageRules { found += rule.check(page, in: edition, context: context) }
+            }
+        }
+        return found.sorted
+    }
+}

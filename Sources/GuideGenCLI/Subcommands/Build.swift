@@ -1,0 +1,55 @@
+import ArgumentParser
+import GuideBuild
+
+extension OutputFormat: ExpressibleByArgument {}
+
+extension GuideGen {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the guide into the output folder.",
+            discussion: """
+                Builds every locale in every available format unless --locale or --format narrow it.
+                The new output is written beside the old one and swapped in only when everything
+                succeeded; any content error leaves the previous output untouched.
+
+                Examples:
+                  guidegen build
+                  guidegen build --locale es
+                  guidegen build --locale fr --locale ru --format html --output /tmp/site
+                """
+        )
+
+        @Option(name: .long, help: ArgumentHelp("A locale to build (repeatable; default: all).", valueName: "code"))
+        var locale: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("A format to build: html, text or epub (repeatable; default: all available).", valueName: "format"))
+        var format: [OutputFormat] = []
+
+        @OptionGroup var paths: ContentOptions
+
+        @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
+        var output: String = "_site"
+
+        @Flag(name: .shortAndLong, help: "Print errors only.")
+        var quiet = false
+
+        func validate() throws {
+            for format in format where !OutputFormat.available.contains(format) {
+                throw ValidationError("the \(format.rawValue) format is not available yet; available: \(OutputFormat.available.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            let action = BuildAction(
+                contentRoot: paths.content, output: output, themeDirectory: paths.theme,
+                locales: locale.isEmpty ? nil : locale, formats: format.isEmpty ? OutputFormat.available : format)
+            try runReporting {
+                let report = try action.run()
+                if !quiet {
+                    Console.printDiagnostics(report.diagnostics)
+                    print(report.summary)
+                }
+            }
+        }
+    }
+}

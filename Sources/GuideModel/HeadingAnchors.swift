@@ -1,0 +1,37 @@
+/// Heading anchors that are the same in every locale.
+///
+/// The anchor of a page's n-th heading is made from the source-locale page's n-th heading, so
+/// `grooming.html#warning-signs` works in every translation. Headings beyond the source page's
+/// count use their own text. Anchors are unique within a page.
+public enum HeadingAnchors {
+    /// Anchors for `page`'s top-level headings, in order.
+    public static func anchors(for page: Page, source: Page?) -> [String] {
+        let own = page.headings.map(\.text)
+        let english = source?.headings.map(\.text) ?? own
+        var used: [String: Int] = [:]
+        var result: [String] = []
+        for (index, text) in own.enumerated() {
+            let base = slug(index < english.count ? english[index] : text)
+            let count = used[base, default: 0] + 1
+            used[base] = count
+            result.append(count == 1 ? base : "\(base)-\(count)")
+        }
+        return result
+    }
+
+    /// Lower-case letters and digits, words joined by `-`: "What to do right now?" → `what-to-do-right-now`.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingDash, !out.isEmpty { out.append("-") }
+                pendingDash = false
+                out.append(character)
+            } else if character.isWhitespace || character == "-" || character == "_" {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "section" : out
+    }
+}

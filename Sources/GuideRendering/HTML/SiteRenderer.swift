@@ -1,0 +1,225 @@
+import GuideModel
+
+/// Renders the HTML site: the language chooser, every locale's pages, its one-page edition, and
+/// the theme's assets. Pure: it returns files, the build writes them.
+public struct SiteRenderer: Sendable {
+    public var guide: Guide
+    public var theme: Theme
+    /// Downloads offered on a locale's front page: label key in the UI strings and a path
+    /// relative to the locale folder.
+    public var downloads: @Sendable (String) -> [(labelKey: String, path: String)]
+
+    public init(guide: Guide, theme: Theme, downloads: @escaping @Sendable (String) -> [(labelKey: String, path: String)] = { _ in [] }) {
+        self.guide = guide
+        self.theme = theme
+        self.downloads = downloads
+    }
+
+    /// The chooser and the theme's assets: shared by every locale.
+    public func renderShared() -> [OutputFile] {
+        theme.assets + [OutputFile(path: "index.html", text: renderChooser())]
+    }
+
+    /// Every page of one locale plus `print.html`.
+    public func render(_ edition: LocaleEdition) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for (index, page) in edition.pages.enumerated() {
+            files.append(OutputFile(path: "\(edition.locale.code)/\(page.slug).html", text: renderPage(page, at: index, in: edition)))
+        }
+        files.append(OutputFile(path: "\(edition.locale.code)/print.html", text: renderPrint(edition)))
+        return files
+    }
+
+    // MARK: Pages
+
+    func renderPage(_ page: Page, at index: Int, in edition: LocaleEdition) -> String {
+        let source = guide.edition(guide.info.sourceLocale)?.page(fileName: page.fileName)
+        let anchors = HeadingAnchors.anchors(for: page, source: source)
+        let renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.siteLinks(contentLocale: page.contentLocale))
+        var context = baseContext(edition, slug: page.slug)
+        context["documentTitle"] = index == 0 ? edition.locale.title : "\(page.title) · \(edition.locale.title)"
+        context["pageTitle"] = page.title
+        context["description"] = page.description.isEmpty ? edition.locale.description : page.description
+        context["body"] = renderer.render(page.blocks)
+        context["notices"] = notices(for: page, in: edition)
+        if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
+        let headings = zip(page.headings, anchors).filter { $0.0.level == 2 }.map { ["text": $0.0.text, "anchor": $0.1] }
+        context["onThisPage"] = headings
+        context["hasOnThisPage"] = headings.count >= 2
+        if page.showsDirectory { context["directory"] = directoryContext(edition) }
+        if index == 0 {
+            let offered = downloads(edition.locale.code).map { ["label": edition.strings[$0.labelKey], "href": $0.path] }
+            context["downloads"] = offered
+            context["hasDownloads"] = !offered.isEmpty
+        }
+        var pager: [String: Any] = [:]
+        if index > 0 {
+            let previous = edition.pages[index - 1]
+            pager["previous"] = ["title": previous.title, "href": "\(previous.slug).html"]
+            context["previous"] = pager["previous"]
+        }
+        if index + 1 < edition.pages.count {
+            let next = edition.pages[index + 1]
+            context["next"] = ["title": next.title, "href": "\(next.slug).html"]
+        }
+        context["hasPager"] = edition.pages.count > 1
+        context["toc"] = edition.pages.map { ["title": $0.title, "href": "\($0.slug).html", "current": $0.fileName == page.fileName] as [String: Any] }
+        return theme.render(context, template: "page")
+    }
+
+    /// The whole guide on one page, for printing and reading offline.
+    func renderPrint(_ edition: LocaleEdition) -> String {
+        var body = HTMLWriter(capacity: 256 * 1024)
+        for page in edition.pages {
+            let source = guide.edition(guide.info.sourceLocale)?.page(fileName: page.fileName)
+            let anchors = HeadingAnchors.anchors(for: page, source: source).map { "\(page.slug)--\($0)" }
+            var renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.printLinks(contentLocale: page.contentLocale, slug: page.slug))
+            renderer.headingOffset = 1
+            body.raw("<section class=\"print-page\" id=\"page-")
+            body.text(page.slug)
+            body.raw("\"")
+            if page.contentLocale != edition.locale.code {
+                body.raw(" lang=\"")
+                body.text(page.contentLocale)
+                body.raw("\"")
+            }
+            body.raw(">\n<h2>")
+            body.text(page.title)
+            body.raw("</h2>\n")
+            for notice in notices(for: page, in: edition) {
+                body.raw("<p class=\"notice\" role=\"note\">")
+                body.text(notice)
+                body.raw("</p>\n")
+            }
+            renderer.render(page.blocks, into: &body)
+            if page.showsDirectory {
+                var context = baseContext(edition, slug: "print")
+                context["directory"] = directoryContext(edition)
+                body.raw(theme.render(context, template: "directory"))
+            }
+            body.raw("</section>\n")
+        }
+        var context = baseContext(edition, slug: "print")
+        context["documentTitle"] = "\(edition.strings["whole_guide"]) · \(edition.locale.title)"
+        context["pageTitle"] = edition.locale.title
+        context["description"] = edition.locale.description
+        context["body"] = body.string
+        let sections = edition.pages.map { ["text": $0.title, "anchor": "page-\($0.slug)"] }
+        context["onThisPage"] = sections
+        context["hasOnThisPage"] = true
+        context["hasPager"] = false
+        context["toc"] = edition.pages.map { ["title": $0.title, "href": "\($0.slug).html", "current": false] as [String: Any] }
+        return theme.render(context, template: "page")
+    }
+
+    /// The language chooser at the site's root.
+    func renderChooser() -> String {
+        let source = guide.edition(guide.info.sourceLocale)
+        var context: [String: Any] = [:]
+        context["lang"] = guide.info.sourceLocale
+        context["dir"] = guide.info.locale(guide.info.sourceLocale)?.direction.rawValue ?? "ltr"
+        context["documentTitle"] = guide.info.locale(guide.info.sourceLocale)?.title ?? guide.info.id
+        context["strings"] = source?.strings.values ?? [:]
+        context["quickExitURL"] = guide.info.quickExitURL
+        context["alternates"] = guide.info.locales.map { ["code": $0.code, "href": "\($0.code)/index.html"] }
+        context["xDefault"] = "index.html"
+        context["languages"] = guide.info.locales.map {
+            ["code": $0.code, "dir": $0.direction.rawValue, "name": $0.nativeName, "title": $0.title, "description": $0.description, "href": "\($0.code)/index.html"]
+        }
+        return theme.render(context, template: "chooser")
+    }
+
+    // MARK: Context
+
+    private func baseContext(_ edition: LocaleEdition, slug: String) -> [String: Any] {
+        let code = edition.locale.code
+        var context: [String: Any] = [:]
+        context["lang"] = code
+        context["dir"] = edition.locale.direction.rawValue
+        context["assets"] = "../assets"
+        context["strings"] = edition.strings.values
+        context["guideTitle"] = edition.locale.title
+        context["publisher"] = guide.info.publisher
+        context["version"] = guide.info.version
+        context["date"] = guide.info.date
+        context["quickExitURL"] = guide.info.quickExitURL
+        context["alternates"] = guide.info.locales.map { ["code": $0.code, "href": "../\($0.code)/\(slug).html"] }
+        context["xDefault"] = "../\(guide.info.sourceLocale)/\(slug).html"
+        context["languages"] = guide.info.locales.map {
+            ["code": $0.code, "name": $0.nativeName, "href": "../\($0.code)/\(slug).html", "current": $0.code == code] as [String: Any]
+        }
+        context["printHref"] = "print.html"
+        let helpPage = edition.pages.first { $0.showsDirectory } ?? edition.pages.first { $0.id == "help" }
+        context["helpHref"] = helpPage.map { "\($0.slug).html" } ?? "index.html"
+        context["helpBox"] = [
+            "emergency": edition.resources.emergency,
+            "items": ResourceView.helpBox(edition).map(resourceContext),
+        ] as [String: Any]
+        return context
+    }
+
+    private func notices(for page: Page, in edition: LocaleEdition) -> [String] {
+        page.contentLocale != edition.locale.code ? [edition.strings["not_translated"]] : []
+    }
+
+    private func directoryContext(_ edition: LocaleEdition) -> [String: Any] {
+        [
+            "countries": ResourceView.directory(edition).map { country in
+                [
+                    "code": country.country.lowercased(), "name": country.name,
+                    "kinds": country.kinds.map { ["label": $0.label, "resources": $0.resources.map(resourceContext)] as [String: Any] },
+                ] as [String: Any]
+            }
+        ]
+    }
+
+    private func resourceContext(_ view: ResourceView) -> [String: Any] {
+        let r = view.resource
+        var c: [String: Any] = ["name": r.name, "kind": view.kindLabel, "free": r.free, "recheck": r.confidence == .medium, "verified": r.verified, "source": r.source]
+        if view.resource.country != "INT" { c["country"] = view.countryName }
+        if let phone = r.phone { c["phone"] = phone; c["telHref"] = view.telHref ?? "" }
+        if let text = r.text { c["text"] = text }
+        if let url = r.url { c["url"] = url; c["host"] = ResourceView.displayHost(url) }
+        if let hours = r.hours { c["hours"] = hours }
+        if let ages = r.ages { c["ages"] = ages }
+        if let notes = r.notes { c["notes"] = notes }
+        let sourceIsURL = r.source.hasPrefix("https://") || r.source.hasPrefix("http://")
+        c["sourceIsURL"] = sourceIsURL
+        if sourceIsURL { c["sourceHost"] = ResourceView.displayHost(r.source) }
+        return c
+    }
+
+    // MARK: Links
+
+    /// Site pages link to `name.html#anchor`; images live under the site at their content path.
+    static func siteLinks(contentLocale: String) -> @Sendable (LinkTarget) -> String? {
+        { target in
+            switch target {
+            case .external(let url): return url
+            case .page(let fileName, let anchor): return Self.htmlName(fileName) + (anchor.map { "#\($0)" } ?? "")
+            case .anchor(let anchor): return "#\(anchor)"
+            case .file(let path): return LinkTarget.contentPath(path, locale: contentLocale).map { "../media/\($0)" }
+            case .unsafeScheme: return nil
+            }
+        }
+    }
+
+    /// On the one-page edition every page is a section: links become fragment links.
+    static func printLinks(contentLocale: String, slug pageSlug: String) -> @Sendable (LinkTarget) -> String? {
+        { target in
+            switch target {
+            case .page(let fileName, let anchor):
+                let slug = String(fileName.dropLast(3))
+                return anchor.map { "#\(slug)--\($0)" } ?? "#page-\(slug)"
+            case .anchor(let anchor):
+                return "#\(pageSlug)--\(anchor)"
+            default:
+                return siteLinks(contentLocale: contentLocale)(target)
+            }
+        }
+    }
+
+    static func htmlName(_ fileName: String) -> String {
+        (fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName) + ".html"
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Mustache
+
+/// A theme folder: Mustache templates under `templates/` and static files under `assets/`.
+public struct Theme: Sendable {
+    public var library: MustacheLibrary
+    /// Static files copied to the site's `assets/`, sorted by name.
+    public var assets: [OutputFile]
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    public static let requiredTemplates = ["page", "chooser", "help-box", "directory"]
+
+    public static func load(directory: String) throws -> Theme {
+        let fm = FileManager.default
+        let templatesDir = directory + "/templates"
+        guard let names = try? fm.contentsOfDirectory(atPath: templatesDir) else {
+            throw LoadError(path: templatesDir, reason: "the theme has no templates folder")
+        }
+        var library = MustacheLibrary()
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let path = templatesDir + "/" + name
+            guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw LoadError(path: path, reason: "cannot read the template as UTF-8")
+            }
+            do {
+                try library.register(text, named: String(name.dropLast(".mustache".count)))
+            } catch {
+                throw LoadError(path: path, reason: "invalid template: \(error)")
+            }
+        }
+        for required in requiredTemplates where library.getTemplate(named: required) == nil {
+            throw LoadError(path: templatesDir, reason: "the theme has no '\(required).mustache'")
+        }
+        var assets: [OutputFile] = []
+        let assetsDir = directory + "/assets"
+        for name in ((try? fm.contentsOfDirectory(atPath: assetsDir)) ?? []).sorted() where !name.hasPrefix(".") {
+            guard let data = fm.contents(atPath: assetsDir + "/" + name) else { continue }
+            assets.append(OutputFile(path: "assets/" + name, bytes: [UInt8](data)))
+        }
+        return Theme(library: library, assets: assets)
+    }
+
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}
