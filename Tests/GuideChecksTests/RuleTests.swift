@@ -1,0 +1,118 @@
+import GuideModel
+import GuideParsing
+import Testing
+
+@testable import GuideChecks
+
+/// A two-locale guide built in memory from Markdown strings.
+func makeGuide(en: [String: String], es: [String: String] = [:], resources: String = "") -> Guide {
+    func pages(_ files: [String: String], locale: String) -> [Page] {
+        files.keys.sorted().map { name in
+            let slug = String(name.dropLast(3))
+            let parsed = MarkdownParser.parse(files[name]!, file: "Content/\(locale)/\(name)")
+            return Page(id: slug, title: slug, fileName: name, source: GuideModel.SourceLocation(file: "Content/\(locale)/\(name)", line: 2, column: 1), blocks: parsed.blocks, contentLocale: locale)
+        }
+    }
+    let (directory, _) = ResourceFile.parse(resources.isEmpty ? "emergency: x\nresources: []\n" : resources, file: "r.yml")
+    let locales = [
+        LocaleInfo(code: "en", nativeName: "English", direction: .ltr, title: "T", description: ""),
+        LocaleInfo(code: "es", nativeName: "Español", direction: .ltr, title: "T", description: ""),
+    ]
+    let info = GuideInfo(id: "g", sourceLocale: "en", locales: locales, pageOrder: [], version: "1", date: "2026-01-01", publisher: "p", quickExitURL: "https://example.org/")
+    return Guide(info: info, editions: [
+        LocaleEdition(locale: locales[0], pages: pages(en, locale: "en"), resources: directory, strings: UIStrings([:])),
+        LocaleEdition(locale: locales[1], pages: pages(es, locale: "es"), resources: directory, strings: UIStrings([:])),
+    ])
+}
+
+func diagnostics(_ guide: Guide, assets: Set<String> = []) -> [Diagnostic] {
+    GuideChecker().check(CheckContext(guide: guide, assets: assets, contentRoot: "Content"))
+}
+
+@Suite struct LinkTargetTests {
+    @Test(arguments: [
+        ("https://example.org", LinkTarget.external("https://example.org")),
+        ("MAILTO:a@b.c", .external("MAILTO:a@b.c")),
+        ("05-sextortion.md#what-to-do", .page(fileName: "05-sextortion.md", anchor: "what-to-do")),
+        ("help.md", .page(fileName: "help.md", anchor: nil)),
+        ("#top", .anchor("top")),
+        ("media/a.png", .file("media/a.png")),
+        ("JaVaScRiPt:alert(1)", .unsafeScheme("javascript")),
+        ("java\tscript:alert(1)", .unsafeScheme("java\tscript")),
+        ("data:text/html,x", .unsafeScheme("data")),
+        ("vbscript:x", .unsafeScheme("vbscript")),
+    ])
+    func classifies(_ destination: String, _ expected: LinkTarget) {
+        #expect(LinkTarget(destination) == expected)
+    }
+
+    @Test func contentPathsCannotClimbOut() {
+        #expect(LinkTarget.contentPath("media/a.png", locale: "es") == "es/media/a.png")
+        #expect(LinkTarget.contentPath("../en/media/a.png", locale: "es") == "en/media/a.png")
+        #expect(LinkTarget.contentPath("../../x.png", locale: "es") == nil)
+        #expect(LinkTarget.contentPath("/etc/x.png", locale: "es") == nil)
+    }
+}
+
+@Suite struct RuleTests {
+    @Test func anchorsComeFromTheSourcePage() {
+        let guide = makeGuide(
+            en: ["a.md": "## Warning signs\n\n## What you can do\n", "b.md": "[x](a.md#warning-signs) [y](a.md#nope)\n"],
+            es: ["a.md": "## Señales de alerta\n\n## Qué puedes hacer\n", "b.md": "[x](a.md#warning-signs) [y](a.md#nope)\n"])
+        let found = diagnostics(guide)
+        let broken = found.filter { $0.code == "broken-link" }
+        #expect(broken.count == 2, "\(found)")
+        #expect(broken.allSatisfy { $0.message.contains("#nope") })
+        #expect(Set(broken.map(\.location.file)) == ["Content/en/b.md", "Content/es/b.md"])
+    }
+
+    @Test func unsafeSchemesRawHTMLAndImages() {
+        let guide = makeGuide(en: [
+            "a.md": "[x](javascript:alert(1))\n\n<div>hi</div>\n\n![](media/a.png) ![pic](https://t.example/p.png) ![ok](media/b.png) ![svg](media/c.svg)\n"
+        ])
+        let codes = diagnostics(guide, assets: ["en/media/b.png", "en/media/c.svg"]).map(\.code)
+        #expect(codes.filter { $0 == "unsafe-link" }.count == 1)
+        #expect(codes.filter { $0 == "raw-html" }.count == 1)
+        #expect(codes.contains("image-alt"))
+        #expect(codes.contains("missing-image"))
+        #expect(codes.contains("remote-image"))
+        #expect(codes.contains("image-format"))
+    }
+
+    @Test func phoneNumbersMustMatchTheResources() {
+        let resources = """
+            emergency: Call 112.
+            help_box: []
+            countries: {ES: España}
+            resources:
+              - {id: anar, name: ANAR, kind: support, country: ES, phone: "900 20 20 10", source: "https://x.org", verified: 2026-01-01}
+              - {id: e, name: E, kind: emergency, country: ES, phone: "112", source: "https://x.org", verified: 2026-01-01}
+            """
+        let guide = makeGuide(en: ["a.md": "Call 900 20 20 10 or 112. Wrong: 900 20 20 11 or 900-20-20-10. Ages 13 to 17, since 2021.\n"], resources: resources)
+        let found = diagnostics(guide).filter { $0.code == "unknown-phone-number" }
+        #expect(found.count == 2, "\(found)")
+        #expect(found.contains { $0.message.contains("'900 20 20 11'") })
+        #expect(found.contains { $0.message.contains("write it as '900 20 20 10'") })
+    }
+
+    @Test func translationStructureIsCompared() {
+        let guide = makeGuide(
+            en: ["a.md": "## One\n\n## Two\n\n[b](b.md)\n", "b.md": "text\n"],
+            es: ["a.md": "## Uno\n\n[b](b.md) [c](a.md)\n", "b.md": "texto\n"])
+        let found = diagnostics(guide).filter { $0.code == "structure-differs" }
+        #expect(found.count == 2, "\(found)")
+        #expect(found.allSatisfy { $0.severity == .warning && $0.location.file == "Content/es/a.md" })
+    }
+
+    @Test func suggestionsForTypos() {
+        #expect(LinkRule.hint("03-groming.md", ["03-grooming.md", "help.md"]) == "; did you mean '03-grooming.md'?")
+        #expect(LinkRule.hint("zzz.md", ["03-grooming.md"]) == "")
+    }
+
+    @Test func slugs() {
+        #expect(HeadingAnchors.slug("What to do right now?") == "what-to-do-right-now")
+        #expect(HeadingAnchors.slug("Helpline, hotline or police") == "helpline-hotline-or-police")
+        #expect(HeadingAnchors.slug("¿Qué hago?") == "qué-hago")
+        #expect(HeadingAnchors.slug("!!!") == "section")
+    }
+}
