@@ -22,7 +22,7 @@ if [ "$mode" = test ]; then
     esac
   done
   command -v java >/dev/null || need_apt default-jre-headless
-  command -v python3 >/dev/null || need_apt python3 python3-pip
+  python3 -m pip --version >/dev/null 2>&1 || need_apt python3 python3-pip
 fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
@@ -40,7 +40,10 @@ if [ "$mode" = test ]; then
   command -v check-jsonschema >/dev/null || pip_packages+=(check-jsonschema)
   if [ ${#pip_packages[@]} -gt 0 ]; then
     echo "Installing from PyPI: ${pip_packages[*]}"
-    python3 -m pip install --quiet --disable-pip-version-check "${pip_packages[@]}"
+    # Debian and Ubuntu mark their Python as externally managed; a venv-less CI image then
+    # needs --break-system-packages.
+    python3 -m pip install --quiet --disable-pip-version-check "${pip_packages[@]}" 2>/dev/null ||
+      python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "${pip_packages[@]}"
     hash -r
   fi
 fi

@@ -26,6 +26,12 @@ if compgen -G "$out/site/*/*.epub" >/dev/null; then
   scripts/validate-epub.sh "$out/site"
 fi
 
+echo "== guidegen check on the shipped content"
+.build/debug/guidegen check
+
+echo "== GitHub workflow schema"
+check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
 echo "== hunspell"
 scripts/check-spelling.sh
 echo "hunspell: every locale clean"

@@ -42,8 +42,9 @@ public struct GuideChecker: Sendable {
 
     public static let defaultPageRules: [any PageRule] = [
         RawHTMLRule(), LinkRule(), ImageRule(), StructureParityRule(), PhoneNumberRule(),
+        HeadingStructureRule(), SentenceLengthRule(),
     ]
-    public static let defaultEditionRules: [any EditionRule] = [HelpBoxRule()]
+    public static let defaultEditionRules: [any EditionRule] = [HelpBoxRule(), ResourceFreshnessRule()]
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []

@@ -32,9 +32,11 @@ public struct ResourceView: Sendable {
         edition.resources.helpBoxResources.map { ResourceView($0, in: edition) }
     }
 
-    /// The whole directory grouped by country (file order) and kind (emergency first).
+    /// The whole directory grouped by country (file order, worldwide services last) and kind
+    /// (emergency first).
     public static func directory(_ edition: LocaleEdition) -> [(country: String, name: String, kinds: [(kind: Resource.Kind, label: String, resources: [ResourceView])])] {
-        edition.resources.countries.compactMap { country in
+        let countries = edition.resources.countries.filter { $0.code != "INT" } + edition.resources.countries.filter { $0.code == "INT" }
+        return countries.compactMap { country in
             let inCountry = edition.resources.resources.filter { $0.country == country.code }
             guard !inCountry.isEmpty else { return nil }
             let kinds = Resource.Kind.allCases.compactMap { kind -> (kind: Resource.Kind, label: String, resources: [ResourceView])? in
