@@ -8,10 +8,26 @@ public struct CheckContext: Sendable {
     /// The content folder as the user named it, to build diagnostic paths.
     public var contentRoot: String
 
+    /// Heading anchors of every page, by locale and file name, computed once per run.
+    public let anchors: [String: [String: Set<String>]]
+
     public init(guide: Guide, assets: Set<String>, contentRoot: String) {
         self.guide = guide
         self.assets = assets
         self.contentRoot = contentRoot
+        let source = guide.edition(guide.info.sourceLocale)
+        var anchors: [String: [String: Set<String>]] = [:]
+        for edition in guide.editions {
+            for page in edition.pages {
+                anchors[edition.locale.code, default: [:]][page.fileName] = Set(HeadingAnchors.anchors(for: page, source: source?.page(fileName: page.fileName)))
+            }
+        }
+        self.anchors = anchors
+    }
+
+    /// The anchors of the page named `fileName` in `locale`.
+    public func anchors(locale: String, fileName: String) -> Set<String> {
+        anchors[locale]?[fileName] ?? []
     }
 
     public var sourceEdition: LocaleEdition? { guide.edition(guide.info.sourceLocale) }

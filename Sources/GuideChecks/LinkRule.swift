@@ -6,7 +6,7 @@ public struct LinkRule: PageRule {
 
     public func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let ownAnchors = Set(HeadingAnchors.anchors(for: page, source: context.sourcePage(for: page)))
+        let ownAnchors = context.anchors(locale: edition.locale.code, fileName: page.fileName)
         page.blocks.walk(inline: { inline in
             guard case .link(let destination, _, _) = inline.kind else { return }
             let at = inline.location
@@ -28,7 +28,7 @@ public struct LinkRule: PageRule {
                     return
                 }
                 if let anchor {
-                    let anchors = Set(HeadingAnchors.anchors(for: target, source: context.sourcePage(for: target)))
+                    let anchors = context.anchors(locale: edition.locale.code, fileName: target.fileName)
                     if !anchors.contains(anchor) {
                         found.append(.error("broken-link", "'\(fileName)' has no heading '#\(anchor)'\(Self.hint(anchor, anchors))", at: at))
                     }

@@ -17,7 +17,7 @@ public struct PhoneNumberRule: PageRule {
         page.blocks.walk(inline: { inline in
             guard case .text(let text) = inline.kind else { return }
             for number in Self.numbers(in: text) {
-                let digits = number.filter(\.isNumber).count
+                let digits = number.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
                 if digits >= 6, !known.contains(number) {
                     let sameDigits = known.first { $0.filter(\.isNumber) == number.filter(\.isNumber) }
                     let advice = sameDigits.map { "write it as '\($0)', as in the resources file" } ?? "add the service to resources/\(edition.locale.code).yml or correct the number"
@@ -30,33 +30,38 @@ public struct PhoneNumberRule: PageRule {
         return found
     }
 
-    /// Runs of digits joined by single spaces or hyphens, with an optional leading '+'.
+    /// Runs of digits joined by single spaces or hyphens, not glued to a letter or digit on
+    /// either side. Works on UTF-8 bytes: any non-ASCII byte counts as a letter.
     static func numbers(in text: String) -> [String] {
         var found: [String] = []
-        let chars = Array(text)
+        let b = Array(text.utf8)
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        func isWordByte(_ i: Int) -> Bool {
+            guard i >= 0, i < b.count else { return false }
+            let c = b[i]
+            return c >= 0x80 || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
+        }
         var i = 0
-        while i < chars.count {
-            guard chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber) else {
+        while i < b.count {
+            guard isDigit(i), !isWordByte(i - 1) else {
                 i += 1
                 continue
             }
-            var j = i
             var end = i
-            while j < chars.count {
-                if chars[j].isASCII, chars[j].isNumber {
+            var j = i
+            while j < b.count {
+                if isDigit(j) {
                     j += 1
                     end = j
-                } else if (chars[j] == " " || chars[j] == "-"), j + 1 < chars.count, chars[j + 1].isASCII, chars[j + 1].isNumber {
+                } else if (b[j] == 0x20 || b[j] == 0x2D), isDigit(j + 1) {
                     j += 1
                 } else {
                     break
                 }
             }
-            if end < chars.count, chars[end].isLetter {
-                i = end
-                continue
+            if !isWordByte(end) {
+                found.append(String(decoding: b[i..<end], as: UTF8.self))
             }
-            found.append(String(chars[i..<end]))
             i = end
         }
         return found

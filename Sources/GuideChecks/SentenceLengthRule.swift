@@ -12,34 +12,66 @@ public struct SentenceLengthRule: PageRule {
         var found: [Diagnostic] = []
         page.blocks.walk(block: { block in
             guard case .paragraph(let inlines) = block.kind else { return }
-            for sentence in Self.sentences(inlines.plainText) {
-                let words = Self.wordCount(sentence)
-                if words > maximumWords {
-                    let start = sentence.split(separator: " ").prefix(6).joined(separator: " ")
-                    found.append(.warning("long-sentence", "a sentence of \(words) words (\"\(start) …\"); split it to \(maximumWords) or fewer", at: block.location))
-                }
+            for sentence in Self.sentences(inlines.plainText, longerThan: maximumWords) {
+                found.append(.warning("long-sentence", "a sentence of \(sentence.words) words (\"\(sentence.start) …\"); split it to \(maximumWords) or fewer", at: block.location))
             }
         })
         return found
     }
 
-    /// Splits at `.`, `!`, `?`, `…` (and the Spanish openers' closers) followed by a space or the end.
-    static func sentences(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        let chars = Array(text)
-        for (i, c) in chars.enumerated() {
-            current.append(c)
-            if ".!?…".contains(c), i + 1 == chars.count || chars[i + 1].isWhitespace {
-                result.append(current)
-                current = ""
-            }
+    /// Sentences of more than `limit` words with their word counts and first words, in one pass
+    /// over the UTF-8 bytes.
+    ///
+    /// A sentence ends at `.`, `!`, `?` or `…` followed by white space or the end; a word is a
+    /// run of non-space bytes with a letter or digit in it (any non-ASCII byte counts as one).
+    static func sentences(_ text: String, longerThan limit: Int = 0) -> [(words: Int, start: String)] {
+        var result: [(words: Int, start: String)] = []
+        let bytes = Array(text.utf8)
+        var words = 0
+        var inWord = false
+        var wordHasLetter = false
+        var sentenceStart = 0
+        var i = 0
+        func endWord() {
+            if inWord, wordHasLetter { words += 1 }
+            inWord = false
+            wordHasLetter = false
         }
-        if !current.trimmingSpaces.isEmpty { result.append(current) }
+        func endSentence(at end: Int) {
+            endWord()
+            if words > limit {
+                let start = String(decoding: bytes[sentenceStart..<min(end, sentenceStart + 60)], as: UTF8.self)
+                result.append((words, start.split(separator: " ").prefix(6).joined(separator: " ")))
+            }
+            words = 0
+            sentenceStart = end
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                endWord()
+                if words == 0, !inWord { sentenceStart = i + 1 }
+                i += 1
+                continue
+            }
+            inWord = true
+            if b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) {
+                wordHasLetter = true
+            }
+            var terminator = 0
+            if b == 0x2E || b == 0x21 || b == 0x3F {
+                terminator = 1
+            } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA6 {
+                terminator = 3
+            }
+            if terminator > 0, i + terminator == bytes.count || [0x20, 0x0A, 0x09, 0x0D].contains(bytes[i + terminator]) {
+                endSentence(at: i + terminator)
+                i += terminator
+                continue
+            }
+            i += 1
+        }
+        endSentence(at: bytes.count)
         return result
-    }
-
-    static func wordCount(_ sentence: String) -> Int {
-        sentence.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
     }
 }

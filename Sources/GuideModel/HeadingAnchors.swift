@@ -21,6 +21,7 @@ public enum HeadingAnchors {
 
     /// Lower-case letters and digits, words joined by `-`: "What to do right now?" → `what-to-do-right-now`.
     public static func slug(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var out = ""
         var pendingDash = false
         for character in text.lowercased() {
@@ -33,5 +34,23 @@ public enum HeadingAnchors {
             }
         }
         return out.isEmpty ? "section" : out
+    }
+
+    /// The same rule on ASCII bytes, without Unicode property look-ups.
+    static func asciiSlug(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for var byte in text.utf8 {
+            if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if pendingDash, !out.isEmpty { out.append(0x2D) }
+                pendingDash = false
+                out.append(byte)
+            } else if byte == 0x20 || byte == 0x2D || byte == 0x5F || (byte >= 0x09 && byte <= 0x0D) {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
     }
 }

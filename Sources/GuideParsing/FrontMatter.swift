@@ -18,11 +18,26 @@ public struct FrontMatter: Sendable {
         guard text.hasPrefix("---\n") || text == "---" else {
             return .failure(.error("front-matter", "the page has no front matter; start it with a line '---', then 'id:' and 'title:', then '---'", at: start))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let end = lines.indices.dropFirst().first(where: { lines[$0] == "---" || lines[$0] == "..." }) else {
+        // Find the closing `---` (or `...`) line on the UTF-8 bytes; pages can be megabytes long.
+        let bytes = Array(text.utf8)
+        var lineStart = 4
+        var closing: (start: Int, end: Int, line: Int)? = nil
+        var line = 2
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let content = bytes[lineStart..<lineEnd]
+            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                closing = (lineStart, lineEnd, line)
+                break
+            }
+            lineStart = lineEnd + 1
+            line += 1
+        }
+        guard let closing else {
             return .failure(.error("front-matter", "the front matter is not closed: add a line '---' after it", at: start))
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
+        let yaml = String(decoding: bytes[4..<max(4, closing.start - 1)], as: UTF8.self)
         let parsed: YAMLValue?
         switch YAMLValue.parse(yaml, file: file, lineOffset: 1) {
         case .failure(let d): return .failure(d)
@@ -41,11 +56,12 @@ public struct FrontMatter: Sendable {
             reader.diagnostics.append(.error("invalid-field", "the id '\(id)' may hold only lower-case letters, digits and '-'", at: parsed["id"]?.location ?? start))
         }
         if let first = reader.diagnostics.first { return .failure(first) }
-        for i in 0...end { lines[i] = "" }
         let matter = FrontMatter(
             id: id, title: title, description: description, showsDirectory: directory,
             idLocation: parsed["id"]?.location ?? start)
-        return .success((matter, lines.joined(separator: "\n")))
+        // One empty line per front matter line, then the body as it was.
+        let body = String(repeating: "\n", count: closing.line) + String(decoding: bytes[min(closing.end + 1, bytes.count)...], as: UTF8.self)
+        return .success((matter, body))
     }
 
     static func isValidID(_ id: String) -> Bool {
