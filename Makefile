@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: guide test build clean
+.PHONY: guide test build clean bench
 
 # Build the whole guide (every locale, every format) into _site/.
 guide:
@@ -17,3 +17,10 @@ build:
 
 clean:
 	rm -rf .build _site
+
+# Benchmarks against cmark and pandoc; writes Benchmarks/RESULTS.md (not part of the tests).
+bench:
+	scripts/install-deps.sh build
+	command -v cmark >/dev/null || apt-get install -y -qq cmark
+	command -v pandoc >/dev/null || apt-get install -y -qq pandoc
+	Benchmarks/bench.py

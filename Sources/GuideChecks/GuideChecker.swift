@@ -62,13 +62,16 @@ public struct GuideChecker: Sendable {
     ]
     public static let defaultEditionRules: [any EditionRule] = [HelpBoxRule(), ResourceFreshnessRule()]
 
-    public func check(_ context: CheckContext) -> [Diagnostic] {
+    /// Runs the rules; pages are checked on `jobs` threads.
+    public func check(_ context: CheckContext, jobs: Int = defaultJobCount) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        let pageRules = self.pageRules
         for edition in context.guide.editions {
             for rule in editionRules { found += rule.check(edition, context: context) }
-            for page in edition.pages where page.contentLocale == edition.locale.code {
-                for rule in pageRules { found += rule.check(page, in: edition, context: context) }
-            }
+            let own = edition.pages.filter { $0.contentLocale == edition.locale.code }
+            found += own.parallelMap(jobs: jobs) { page in
+                pageRules.flatMap { $0.check(page, in: edition, context: context) }
+            }.flatMap { $0 }
         }
         return found.sorted
     }

@@ -6,6 +6,8 @@ import GuideModel
 public struct ContentLoader: Sendable {
     /// The content folder as the user gave it; diagnostics name files below it.
     public var root: String
+    /// Pages are parsed on this many threads.
+    public var jobs: Int = defaultJobCount
     /// A page larger than this is refused.
     public static let maximumPageBytes = 32 * 1024 * 1024
 
@@ -81,7 +83,9 @@ public struct ContentLoader: Sendable {
             return [:]
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        var pages: [String: Page] = [:]
+        // Read and split sequentially (cheap, and diagnostics stay in file order), then parse
+        // the bodies in parallel.
+        var pending: [(name: String, file: String, matter: FrontMatter, body: String)] = []
         var ids: [String: String] = [:]
         for name in names where !name.hasPrefix(".") {
             let file = folder + "/" + name
@@ -91,25 +95,27 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(.error("empty-page", "the page is empty", at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
-            let matter: FrontMatter
-            let body: String
             switch FrontMatter.split(text, file: file) {
             case .failure(let d):
                 diagnostics.append(d)
-                continue
-            case .success(let split):
-                (matter, body) = split
+            case .success(let (matter, body)):
+                if let other = ids[matter.id] {
+                    diagnostics.append(.error("duplicate-id", "the id '\(matter.id)' is already used by \(other)", at: matter.idLocation))
+                    continue
+                }
+                ids[matter.id] = file
+                pending.append((name, file, matter, body))
             }
-            if let other = ids[matter.id] {
-                diagnostics.append(.error("duplicate-id", "the id '\(matter.id)' is already used by \(other)", at: matter.idLocation))
-                continue
-            }
-            ids[matter.id] = file
-            let parsed = MarkdownParser.parse(body, file: file)
-            diagnostics += parsed.diagnostics
-            pages[name] = Page(
-                id: matter.id, title: matter.title, description: matter.description, fileName: name,
-                source: matter.idLocation, blocks: parsed.blocks, showsDirectory: matter.showsDirectory,
+        }
+        let parsed = pending.map { ($0.body, $0.file) }.parallelMap(jobs: jobs) { body, file in
+            MarkdownParser.parse(body, file: file)
+        }
+        var pages: [String: Page] = [:]
+        for (item, result) in zip(pending, parsed) {
+            diagnostics += result.diagnostics
+            pages[item.name] = Page(
+                id: item.matter.id, title: item.matter.title, description: item.matter.description, fileName: item.name,
+                source: item.matter.idLocation, blocks: result.blocks, showsDirectory: item.matter.showsDirectory,
                 contentLocale: locale)
         }
         return pages
