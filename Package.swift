@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // libcmark, the CommonMark reference parser. Only GuideParsing imports it.
@@ -28,20 +30,33 @@ let package = Package(
         ),
         // Rules over the model that produce diagnostics.
         .target(name: "GuideChecks", dependencies: ["GuideModel"]),
-        // One renderer per format; the theme is files under Themes/.
+        // One renderer per format; the theme is files under Themes/. ZIPFoundation packs the
+        // .epub; Crypto's SHA-1 makes its name-based identifier.
         .target(
             name: "GuideRendering",
-            dependencies: ["GuideModel", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "GuideModel",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Load → check → render → stage → swap; the output folder's safety rules.
         .target(
             name: "GuideBuild",
             dependencies: ["GuideModel", "GuideParsing", "GuideChecks", "GuideRendering"]
         ),
+        // Translation state: pins, block hashes and alignment, status and diff reports.
+        .target(
+            name: "GuideTranslation",
+            dependencies: ["GuideModel", "GuideParsing", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Subcommands: flags in, an action out. No logic of its own.
         .target(
             name: "GuideGenCLI",
-            dependencies: ["GuideBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "GuideBuild", "GuideTranslation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "guidegen", dependencies: ["GuideGenCLI"]),
 
@@ -49,9 +64,10 @@ let package = Package(
         .testTarget(name: "GuideChecksTests", dependencies: ["GuideChecks", "GuideParsing"]),
         .testTarget(
             name: "GuideRenderingTests",
-            dependencies: ["GuideRendering", "GuideParsing", "GuideBuild"],
+            dependencies: ["GuideRendering", "GuideParsing", "GuideBuild", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "GuideTranslationTests", dependencies: ["GuideTranslation", "GuideParsing"]),
         .testTarget(name: "EndToEndTests", dependencies: ["guidegen"]),
     ],
     swiftLanguageModes: [.v6]

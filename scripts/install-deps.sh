@@ -9,6 +9,8 @@ apt_packages=()
 need_apt() { apt_packages+=("$@"); }
 
 pkg-config --exists libcmark 2>/dev/null || need_apt libcmark-dev pkg-config
+# ZIPFoundation (which packs the .epub) links zlib on Linux.
+pkg-config --exists zlib 2>/dev/null || need_apt zlib1g-dev pkg-config
 if [ "$mode" = test ]; then
   command -v xmllint >/dev/null || need_apt libxml2-utils
   command -v hunspell >/dev/null || need_apt hunspell

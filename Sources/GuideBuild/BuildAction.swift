@@ -13,13 +13,22 @@ public struct BuildAction: Sendable {
     /// `nil` builds every locale in `guide.yml`.
     public var locales: [String]?
     public var formats: [OutputFormat]
+    /// Plain text is wrapped at this many display columns.
+    public var textWidth: Int
 
-    public init(contentRoot: String = "Content", output: String = "_site", themeDirectory: String = "Themes/default", locales: [String]? = nil, formats: [OutputFormat] = OutputFormat.available) {
+    public static let defaultTextWidth = PlainTextRenderer.defaultWidth
+    public static let minimumTextWidth = PlainTextRenderer.minimumWidth
+
+    public init(
+        contentRoot: String = "Content", output: String = "_site", themeDirectory: String = "Themes/default", locales: [String]? = nil,
+        formats: [OutputFormat] = OutputFormat.available, textWidth: Int = PlainTextRenderer.defaultWidth
+    ) {
         self.contentRoot = contentRoot
         self.output = output
         self.themeDirectory = themeDirectory
         self.locales = locales
         self.formats = formats
+        self.textWidth = textWidth
     }
 
     public struct Report: Sendable {
@@ -56,20 +65,70 @@ public struct BuildAction: Sendable {
         }
         let codes = loaded.requestedLocales
         var files: [OutputFile] = []
+        var unexpressible: [Diagnostic] = []
+        let editions = codes.compactMap { guide.edition($0) }
         if formats.contains(.html) {
-            let site = SiteRenderer(guide: guide, theme: theme)
+            let site = SiteRenderer(guide: guide, theme: theme, downloads: downloads)
             files += site.renderShared()
-            for code in codes {
-                guard let edition = guide.edition(code) else { continue }
+            for edition in editions {
                 files += site.render(edition)
             }
             files += try mediaFiles(guide: guide, locales: codes)
         }
+        if formats.contains(.text) {
+            let text = PlainTextRenderer(guide: guide, width: textWidth)
+            for edition in editions {
+                files += try rendering(into: &unexpressible) { try text.render(edition) }
+            }
+        }
+        if formats.contains(.epub) {
+            guard let epubTheme = theme.epub else { throw BuildError.theme("\(themeDirectory) has no epub folder, so no ebook can be built") }
+            let timestamp: BuildTimestamp
+            do {
+                timestamp = try BuildTimestamp.resolve(environment: ProcessInfo.processInfo.environment, guideDate: guide.info.date)
+            } catch {
+                throw BuildError.io("SOURCE_DATE_EPOCH", "\(error)")
+            }
+            let root = contentRoot
+            let epub = EPUBRenderer(guide: guide, theme: epubTheme, timestamp: timestamp, media: { path in
+                FileManager.default.contents(atPath: root + "/" + path).map { [UInt8]($0) }
+            })
+            for edition in editions {
+                files += try rendering(into: &unexpressible) { try epub.render(edition) }
+            }
+        }
+        if !unexpressible.isEmpty { throw BuildError.contentErrors(unexpressible.sorted) }
         try folder.replace(with: files)
         let pages = codes.compactMap { guide.edition($0)?.pages.count }.reduce(0, +)
         return Report(
             locales: codes, pages: pages, formats: formats.sorted(), files: files.count,
             seconds: Date().timeIntervalSince(started), output: output, diagnostics: loaded.diagnostics)
+    }
+
+    /// The downloads each locale's front page offers: the formats this build writes.
+    var downloads: @Sendable (String) -> [(labelKey: String, path: String)] {
+        let formats = self.formats
+        return { code in
+            var offered: [(labelKey: String, path: String)] = []
+            if formats.contains(.epub) { offered.append(("download_epub", "stay-safe-\(code).epub")) }
+            if formats.contains(.text) { offered.append(("download_text", "stay-safe-\(code).txt")) }
+            return offered
+        }
+    }
+
+    /// Runs a renderer; content it cannot express is collected (once per place and rule) so that
+    /// one build reports it for every format and locale.
+    private func rendering(into found: inout [Diagnostic], _ render: () throws -> [OutputFile]) throws -> [OutputFile] {
+        do {
+            return try render()
+        } catch let error as RenderingError {
+            for diagnostic in error.diagnostics where !found.contains(where: { $0.location == diagnostic.location && $0.code == diagnostic.code }) {
+                found.append(diagnostic)
+            }
+            return []
+        } catch let error as EPUBPackager.PackError {
+            throw BuildError.io(output, error.description)
+        }
     }
 
     /// The images the requested locales show, copied from the content folder to `media/`.

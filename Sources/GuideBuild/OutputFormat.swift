@@ -5,7 +5,7 @@ public enum OutputFormat: String, Sendable, CaseIterable, Comparable {
     case epub
 
     /// The formats this version can build; the others are a usage error until they exist.
-    public static let available: [OutputFormat] = [.html]
+    public static let available: [OutputFormat] = [.html, .text, .epub]
 
     public static func < (a: OutputFormat, b: OutputFormat) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -16,8 +16,9 @@ public struct YAMLValue: Sendable {
     /// The most nodes one YAML file may hold.
     public static let nodeBudget = 20_000
 
-    /// Parses `text`. `lineOffset` is added to line numbers (front matter starts below `---`).
-    public static func parse(_ text: String, file: String, lineOffset: Int = 0) -> Result<YAMLValue?, Diagnostic> {
+    /// Parses `text`. `lineOffset` is added to line numbers (front matter starts below `---`);
+    /// `budget` is the most values the file may hold.
+    public static func parse(_ text: String, file: String, lineOffset: Int = 0, budget: Int = YAMLValue.nodeBudget) -> Result<YAMLValue?, Diagnostic> {
         let root: Node?
         do {
             root = try Parser(yaml: text).singleRoot()
@@ -27,10 +28,10 @@ public struct YAMLValue: Sendable {
             return .failure(.error("invalid-yaml", "\(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1)))
         }
         guard let root else { return .success(nil) }
-        return convert(root, file: file, lineOffset: lineOffset).map { $0 }
+        return convert(root, file: file, lineOffset: lineOffset, budget: budget).map { $0 }
     }
 
-    private static func convert(_ root: Node, file: String, lineOffset: Int) -> Result<YAMLValue, Diagnostic> {
+    private static func convert(_ root: Node, file: String, lineOffset: Int, budget nodeBudget: Int) -> Result<YAMLValue, Diagnostic> {
         func where_(_ node: Node) -> SourceLocation {
             SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
         }

@@ -30,10 +30,16 @@ extension GuideGen {
         @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
         var output: String = "_site"
 
+        @Option(name: .long, help: ArgumentHelp("Wrap plain text at this many display columns (at least 20).", valueName: "columns"))
+        var textWidth: Int = BuildAction.defaultTextWidth
+
         @Flag(name: .shortAndLong, help: "Print errors only.")
         var quiet = false
 
         func validate() throws {
+            if textWidth < BuildAction.minimumTextWidth {
+                throw ValidationError("--text-width must be at least \(BuildAction.minimumTextWidth) columns")
+            }
             for format in format where !OutputFormat.available.contains(format) {
                 throw ValidationError("the \(format.rawValue) format is not available yet; available: \(OutputFormat.available.map(\.rawValue).joined(separator: ", "))")
             }
@@ -42,7 +48,7 @@ extension GuideGen {
         func run() throws {
             let action = BuildAction(
                 contentRoot: paths.content, output: output, themeDirectory: paths.theme,
-                locales: locale.isEmpty ? nil : locale, formats: format.isEmpty ? OutputFormat.available : format)
+                locales: locale.isEmpty ? nil : locale, formats: format.isEmpty ? OutputFormat.available : format, textWidth: textWidth)
             try runReporting {
                 let report = try action.run()
                 if !quiet {

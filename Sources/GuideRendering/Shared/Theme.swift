@@ -1,11 +1,14 @@
 import Foundation
 import Mustache
 
-/// A theme folder: Mustache templates under `templates/` and static files under `assets/`.
+/// A theme folder: Mustache templates under `templates/`, static files under `assets/`, and the
+/// ebook's templates and stylesheet under `epub/`.
 public struct Theme: Sendable {
     public var library: MustacheLibrary
     /// Static files copied to the site's `assets/`, sorted by name.
     public var assets: [OutputFile]
+    /// `nil` when the theme has no `epub/` folder; building an ebook then fails.
+    public var epub: EPUBTheme? = nil
 
     public struct LoadError: Error, CustomStringConvertible {
         public var path: String
@@ -42,7 +45,9 @@ public struct Theme: Sendable {
             guard let data = fm.contents(atPath: assetsDir + "/" + name) else { continue }
             assets.append(OutputFile(path: "assets/" + name, bytes: [UInt8](data)))
         }
-        return Theme(library: library, assets: assets)
+        let epubDirectory = directory + "/epub"
+        let epub = fm.fileExists(atPath: epubDirectory) ? try EPUBTheme.load(directory: epubDirectory) : nil
+        return Theme(library: library, assets: assets, epub: epub)
     }
 
     func render(_ context: [String: Any], template: String) -> String {

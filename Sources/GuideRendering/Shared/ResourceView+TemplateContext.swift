@@ -1,0 +1,42 @@
+import GuideModel
+
+extension ResourceView {
+    /// The keys the help-box and directory templates read (`name`, `phone`, `telHref`, `url`,
+    /// `host`, `hours`, …); optional details are absent rather than empty.
+    public var templateContext: [String: Any] {
+        let r = resource
+        var c: [String: Any] = [
+            "name": r.name, "kind": kindLabel, "free": r.free, "recheck": r.confidence == .medium, "verified": r.verified,
+            "source": r.source,
+        ]
+        if r.country != "INT" { c["country"] = countryName }
+        if let phone = r.phone {
+            c["phone"] = phone
+            c["telHref"] = telHref ?? ""
+        }
+        if let text = r.text { c["text"] = text }
+        if let url = r.url {
+            c["url"] = url
+            c["host"] = ResourceView.displayHost(url)
+        }
+        if let hours = r.hours { c["hours"] = hours }
+        if let ages = r.ages { c["ages"] = ages }
+        if let notes = r.notes { c["notes"] = notes }
+        let sourceIsURL = r.source.hasPrefix("https://") || r.source.hasPrefix("http://")
+        c["sourceIsURL"] = sourceIsURL
+        if sourceIsURL { c["sourceHost"] = ResourceView.displayHost(r.source) }
+        return c
+    }
+
+    /// The directory of an edition as the directory templates read it: countries, kinds, resources.
+    public static func directoryContext(_ edition: LocaleEdition) -> [String: Any] {
+        [
+            "countries": directory(edition).map { country in
+                [
+                    "code": country.country.lowercased(), "name": country.name,
+                    "kinds": country.kinds.map { ["label": $0.label, "resources": $0.resources.map(\.templateContext)] as [String: Any] },
+                ] as [String: Any]
+            }
+        ]
+    }
+}

@@ -1,0 +1,330 @@
+/// Typographic punctuation for one locale, applied to the text of one text node.
+///
+/// Straight quotes become the locale's quotation marks, chosen as opening or closing from the
+/// neighbouring characters and nested by depth; apostrophes become ’; `...` becomes …; `--`
+/// and `---` become dashes and a spaced hyphen becomes the locale's spaced dash. French gets a
+/// no-break space (U+00A0) before `:` and inside « », and a narrow no-break space (U+202F)
+/// before `;`, `!` and `?`.
+///
+/// | locale | quotes, nested         | spaced dash        |
+/// |--------|------------------------|--------------------|
+/// | en     | “…” and ‘…’ as typed   | ` – `              |
+/// | es     | «…“…‘…’…”…»            | ` — `              |
+/// | fr     | « … » then “…”         | ` – `              |
+/// | ru     | «…„…“…»                | `\u{A0}— `         |
+///
+/// Call it on text nodes only, never on code, URLs or attributes. Inside a text, words that
+/// look like addresses (`https://…`, `www.…`, `name@host`, `mailto:`, `tel:`) are left as
+/// they are, and so are times (`14:30`). Other locales are returned unchanged. Applying it twice
+/// gives the same text as applying it once.
+public struct LocaleTypography: Sendable {
+    enum Language: Sendable {
+        case english, spanish, french, russian, other
+    }
+
+    struct Pair: Sendable, Equatable {
+        var open: Character
+        var close: Character
+    }
+
+    let language: Language
+
+    public init(locale: String) {
+        switch locale.split(separator: "-").first.map({ $0.lowercased() }) {
+        case "en": language = .english
+        case "es": language = .spanish
+        case "fr": language = .french
+        case "ru": language = .russian
+        default: language = .other
+        }
+    }
+
+    public static let noBreakSpace: Character = "\u{00A0}"
+    public static let narrowNoBreakSpace: Character = "\u{202F}"
+
+    /// `text` with the locale's typography.
+    public func apply(_ text: String) -> String {
+        apply(text, previous: nil, next: nil)
+    }
+
+    /// `text` with the locale's typography, given the characters just before and after the
+    /// node in its paragraph (the last character of the previous inline's text, the first of
+    /// the next), so that a quote beside emphasis or a link opens or closes correctly. `nil`
+    /// means the start or end of the block.
+    public func apply(_ text: String, previous: Character?, next: Character?) -> String {
+        var open: [OpenQuote] = []
+        return apply(text, previous: previous, next: next, open: &open)
+    }
+
+    /// One text node of a sequence: `open` carries the quotes still open from the node before.
+    func apply(_ text: String, previous: Character?, next: Character?, open: inout [OpenQuote]) -> String {
+        guard language != .other, !text.isEmpty else { return text }
+        var state = State(typography: self, input: Array(text), previous: previous, next: next, open: open)
+        let result = state.run()
+        open = state.open
+        return result
+    }
+
+    /// A quote still open: the straight mark (or `«`) that opened it, and its pair.
+    struct OpenQuote: Sendable {
+        var mark: Character
+        var pair: Pair
+    }
+
+    /// Double-quote marks by depth (English uses the first only, for `"`).
+    var levels: [Pair] {
+        switch language {
+        case .english: return [Pair(open: "“", close: "”")]
+        case .spanish: return [Pair(open: "«", close: "»"), Pair(open: "“", close: "”"), Pair(open: "‘", close: "’")]
+        case .french: return [Pair(open: "«", close: "»"), Pair(open: "“", close: "”"), Pair(open: "‘", close: "’")]
+        case .russian: return [Pair(open: "«", close: "»"), Pair(open: "„", close: "“")]
+        case .other: return [Pair(open: "\"", close: "\"")]
+        }
+    }
+
+    /// The pair for a quote opened at `depth` with the straight mark `mark`.
+    func pair(for mark: Character, depth: Int) -> Pair {
+        if language == .english {
+            return mark == "'" ? Pair(open: "‘", close: "’") : Pair(open: "“", close: "”")
+        }
+        return levels[min(depth, levels.count - 1)]
+    }
+
+    /// Characters after which a quote opens.
+    static let openers: Set<Character> = ["(", "[", "{", "<", "«", "“", "‘", "„", "‚", "—", "–", "/", "¿", "¡"]
+    /// Characters before which a quote closes.
+    static let closers: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "»", "…"]
+    /// Characters after which French inserts a space before `: ; ! ?`.
+    static let spaceableBefore: Set<Character> = [")", "]", "»", "”", "’", "%", "…", "\"", "'"]
+
+    /// The walk over one text: output so far and the quotes still open.
+    struct State {
+        let typography: LocaleTypography
+        let input: [Character]
+        let previous: Character?
+        let next: Character?
+        var protected: [Bool] = []
+        var out: [Character] = []
+        /// Open quotes, innermost last.
+        var open: [OpenQuote]
+
+        init(typography: LocaleTypography, input: [Character], previous: Character?, next: Character?, open: [OpenQuote]) {
+            self.typography = typography
+            self.input = input
+            self.previous = previous
+            self.next = next
+            self.open = open
+            self.protected = Self.addressMask(input)
+        }
+
+        var french: Bool { typography.language == .french }
+
+        /// The character before the current one: the output so far, else the context.
+        var before: Character? { out.last ?? previous }
+
+        func after(_ i: Int) -> Character? { i + 1 < input.count ? input[i + 1] : next }
+
+        func isBoundary(_ c: Character?) -> Bool {
+            guard let c else { return true }
+            return c.isWhitespace || LocaleTypography.openers.contains(c)
+        }
+
+        mutating func run() -> String {
+            var i = 0
+            while i < input.count {
+                let c = input[i]
+                if protected[i] {
+                    out.append(c)
+                    i += 1
+                    continue
+                }
+                switch c {
+                case "\"": doubleQuote(at: i)
+                case "'": singleQuote(at: i)
+                case "«":
+                    open.append(OpenQuote(mark: "«", pair: Pair(open: "«", close: "»")))
+                    i = emitOpening("«", at: i)
+                    continue
+                case "»":
+                    if let k = open.lastIndex(where: { $0.mark == "«" }) { open.removeSubrange(k...) }
+                    emitClosing("»")
+                case ".":
+                    let run = runLength(of: ".", from: i)
+                    out += run == 3 ? ["…"] : Array(repeating: ".", count: run)
+                    i += run
+                    continue
+                case "-":
+                    i = dash(at: i)
+                    continue
+                case "—" where typography.language == .russian:
+                    if out.last == " ", after(i) == " " || after(i) == nil { out[out.count - 1] = LocaleTypography.noBreakSpace }
+                    out.append(c)
+                case ":", ";", "!", "?":
+                    if french { frenchSpace(before: c, at: i) }
+                    out.append(c)
+                default:
+                    out.append(c)
+                }
+                i += 1
+            }
+            return String(out)
+        }
+
+        // MARK: Quotes
+
+        mutating func doubleQuote(at i: Int) {
+            let next = after(i)
+            let afterBoundary = isBoundary(before)
+            let beforeBoundary = next.map { $0.isWhitespace || LocaleTypography.closers.contains($0) } ?? false
+            let opening: Bool
+            if afterBoundary, !beforeBoundary {
+                opening = true
+            } else if !afterBoundary {
+                opening = false
+            } else {
+                opening = !open.contains { $0.mark == "\"" }
+            }
+            if opening {
+                let pair = typography.pair(for: "\"", depth: open.count)
+                open.append(OpenQuote(mark: "\"", pair: pair))
+                _ = emitOpening(pair.open, at: i)
+            } else if let k = open.lastIndex(where: { $0.mark == "\"" }) {
+                let pair = open[k].pair
+                open.removeSubrange(k...)
+                emitClosing(pair.close)
+            } else {
+                emitClosing(typography.pair(for: "\"", depth: 0).close)
+            }
+        }
+
+        mutating func singleQuote(at i: Int) {
+            let next = after(i)
+            let wordBefore = before.map { $0.isLetter || $0.isNumber } ?? false
+            if wordBefore, next?.isLetter == true {
+                out.append("’")  // don't, l’image
+            } else if isBoundary(before), next?.isNumber == true {
+                out.append("’")  // ’90s
+            } else if !isBoundary(before) {
+                if let k = open.lastIndex(where: { $0.mark == "'" }) {
+                    let pair = open[k].pair
+                    open.removeSubrange(k...)
+                    emitClosing(pair.close)
+                } else {
+                    out.append("’")  // students’
+                }
+            } else if let next, !next.isWhitespace {
+                let pair = typography.pair(for: "'", depth: open.count)
+                open.append(OpenQuote(mark: "'", pair: pair))
+                _ = emitOpening(pair.open, at: i)
+            } else {
+                out.append("’")
+            }
+        }
+
+        /// Appends an opening mark; in French, `«` gets a no-break space after it, replacing
+        /// a plain space that follows. Returns the index to continue from.
+        mutating func emitOpening(_ mark: Character, at i: Int) -> Int {
+            out.append(mark)
+            guard french, mark == "«" else { return i + 1 }
+            let next = after(i)
+            if next == " ", i + 1 < input.count, !protected[i + 1] {
+                out.append(LocaleTypography.noBreakSpace)
+                return i + 2
+            }
+            if next != LocaleTypography.noBreakSpace, next != LocaleTypography.narrowNoBreakSpace {
+                out.append(LocaleTypography.noBreakSpace)
+            }
+            return i + 1
+        }
+
+        /// Appends a closing mark; in French, `»` gets a no-break space before it.
+        mutating func emitClosing(_ mark: Character) {
+            if french, mark == "»" {
+                if out.last == " " {
+                    out[out.count - 1] = LocaleTypography.noBreakSpace
+                } else if out.last != LocaleTypography.noBreakSpace, out.last != LocaleTypography.narrowNoBreakSpace {
+                    out.append(LocaleTypography.noBreakSpace)
+                }
+            }
+            out.append(mark)
+        }
+
+        // MARK: Dashes and French spacing
+
+        func runLength(of character: Character, from i: Int) -> Int {
+            var n = 0
+            while i + n < input.count, input[i + n] == character, !protected[i + n] { n += 1 }
+            return n
+        }
+
+        /// `---` → —, `--` → –, and a spaced `-` or `--` → the locale's spaced dash (a spaced
+        /// `---` stays an em dash). Returns the index after the run.
+        mutating func dash(at i: Int) -> Int {
+            let run = runLength(of: "-", from: i)
+            let spacedBefore = before == " " || (out.isEmpty && previous?.isWhitespace == true)
+            let nextAfterRun = i + run < input.count ? input[i + run] : next
+            let spacedAfter = nextAfterRun == " "
+            if run <= 3, spacedBefore, spacedAfter {
+                switch typography.language {
+                case .spanish: out.append("—")
+                case .russian:
+                    if out.last == " " { out[out.count - 1] = LocaleTypography.noBreakSpace }
+                    out.append("—")
+                default: out.append(run == 3 ? "—" : "–")
+                }
+            } else if run == 3 {
+                out.append("—")
+            } else if run == 2 {
+                out.append("–")
+            } else {
+                out += Array(repeating: "-", count: run)
+            }
+            return i + run
+        }
+
+        /// Before `:` a no-break space, before `; ! ?` a narrow one: a plain space there is
+        /// replaced, and one is added after a word or a closing mark. Not in `14:30`, not
+        /// between `?!`, not after an opening bracket.
+        mutating func frenchSpace(before mark: Character, at i: Int) {
+            let space = mark == ":" ? LocaleTypography.noBreakSpace : LocaleTypography.narrowNoBreakSpace
+            guard let last = before else { return }
+            if last == " " {
+                if !out.isEmpty { out[out.count - 1] = space }
+                return
+            }
+            if last == LocaleTypography.noBreakSpace || last == LocaleTypography.narrowNoBreakSpace { return }
+            let next = after(i)
+            if mark == ":", last.isNumber, next?.isNumber == true { return }
+            if mark == ":", next == "/" { return }
+            if last.isLetter || last.isNumber || LocaleTypography.spaceableBefore.contains(last) {
+                out.append(space)
+            }
+        }
+
+        // MARK: Addresses
+
+        /// Marks the characters of words that look like web or mail addresses, without the
+        /// punctuation around them, so that nothing inside them changes.
+        static func addressMask(_ input: [Character]) -> [Bool] {
+            var mask = [Bool](repeating: false, count: input.count)
+            var start = 0
+            while start < input.count {
+                while start < input.count, input[start].isWhitespace { start += 1 }
+                var end = start
+                while end < input.count, !input[end].isWhitespace { end += 1 }
+                var lower = start
+                var upper = end
+                while lower < upper, "\"'(«[<“‘„".contains(input[lower]) { lower += 1 }
+                while upper > lower, ".,;:!?\"')»]>”’…".contains(input[upper - 1]) { upper -= 1 }
+                if lower < upper {
+                    let word = String(input[lower..<upper]).lowercased()
+                    if word.contains("://") || word.hasPrefix("www.") || word.contains("@") || word.hasPrefix("mailto:") || word.hasPrefix("tel:") {
+                        for k in lower..<upper { mask[k] = true }
+                    }
+                }
+                start = end
+            }
+            return mask
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Crypto
+import GuideModel
+import GuideParsing
+
+/// One top-level block of a page as written: its Markdown source and the hash pins compare.
+public struct SourceBlock: Sendable, Equatable {
+    /// The block's source lines, exactly as in the file, without trailing blank lines.
+    public var text: String
+    /// SHA-256 of `text` in UTF-8, lower-case hex.
+    public var hash: String
+    /// The block's first line in its file (1-based), 0 for a block known only from a pin.
+    public var line: Int
+    public var kind: BlockKind
+
+    public init(text: String, line: Int = 0, kind: BlockKind) {
+        self.text = text
+        self.hash = BlockHasher.hash(text)
+        self.line = line
+        self.kind = kind
+    }
+}
+
+/// What sort of block a block is, for matching a translation's blocks with the source's.
+public enum BlockKind: Sendable, Hashable {
+    case heading(level: Int)
+    case paragraph
+    case list
+    case code
+    case quote
+    case thematicBreak
+    case html
+
+    public init(_ block: Block) {
+        switch block.kind {
+        case .heading(let level, _): self = .heading(level: level)
+        case .paragraph: self = .paragraph
+        case .list: self = .list
+        case .codeBlock: self = .code
+        case .blockQuote: self = .quote
+        case .thematicBreak: self = .thematicBreak
+        case .htmlBlock: self = .html
+        }
+    }
+
+    public var isHeading: Bool {
+        if case .heading = self { return true }
+        return false
+    }
+}
+
+/// Cuts a page's Markdown into top-level blocks and hashes each one.
+///
+/// A block's canonical text is its source slice: the lines cmark says it spans, unchanged. So a
+/// reworded sentence, a fixed link or a new list item changes the hash of exactly that block,
+/// and the pinned text is what the translator sees in `diff`.
+public enum BlockHasher {
+    public static func hash(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The blocks of a page file's text (front matter included, LF line endings).
+    public static func blocks(ofPage text: String, file: String) -> Result<[SourceBlock], Diagnostic> {
+        switch FrontMatter.split(text, file: file) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let split): return .success(blocks(ofMarkdown: split.body, file: file))
+        }
+    }
+
+    /// The blocks of Markdown `body` whose line 1 is the file's line 1.
+    public static func blocks(ofMarkdown body: String, file: String) -> [SourceBlock] {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let ranges = MarkdownParser.topLevelLineRanges(body)
+        let parsed = MarkdownParser.parse(body, file: file).blocks
+        return ranges.enumerated().map { index, range in
+            let upper = min(range.upperBound, lines.count)
+            var slice = range.lowerBound <= upper ? Array(lines[(range.lowerBound - 1)..<upper]) : []
+            while let last = slice.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), slice.count > 1 {
+                slice.removeLast()
+            }
+            let text = slice.joined(separator: "\n")
+            let blockKind = index < parsed.count && ranges.count == parsed.count ? BlockKind(parsed[index]) : kind(of: text)
+            return SourceBlock(text: text, line: range.lowerBound, kind: blockKind)
+        }
+    }
+
+    /// The kind of a block known only by its text, such as a pinned block.
+    public static func kind(of text: String) -> BlockKind {
+        MarkdownParser.parse(text, file: "block").blocks.first.map(BlockKind.init) ?? .paragraph
+    }
+}

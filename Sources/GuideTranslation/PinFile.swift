@@ -1,0 +1,282 @@
+import Foundation
+import GuideModel
+import GuideParsing
+
+/// The lock file of one locale, `Content/pins/<locale>.yml`: every pin of that locale's pages.
+///
+/// It is YAML written by `guidegen pin` only: pages sorted by id, each block's hash and its
+/// source text as a literal block (or a double-quoted string when the text has characters a
+/// literal block cannot hold exactly), so the same pins always give the same bytes and a
+/// re-pin shows in a pull request as the English change it acknowledges.
+public struct PinFile: Sendable, Equatable {
+    public static let formatVersion = "1"
+    /// A lock file larger than this is refused.
+    public static let maximumBytes = 64 * 1024 * 1024
+
+    public var locale: String
+    public var sourceLocale: String
+    /// Pins by page id.
+    public var pins: [String: TranslationPin]
+    /// Where the file is read from and written to (`Content/pins/es.yml`).
+    public var path: String
+    /// Whether the file existed when it was read.
+    public var exists: Bool
+
+    public init(locale: String, sourceLocale: String, pins: [String: TranslationPin] = [:], path: String, exists: Bool = false) {
+        self.locale = locale
+        self.sourceLocale = sourceLocale
+        self.pins = pins
+        self.path = path
+        self.exists = exists
+    }
+
+    /// `<content>/pins/<locale>.yml`.
+    public static func path(contentRoot: String, locale: String) -> String {
+        (contentRoot.hasSuffix("/") ? contentRoot : contentRoot + "/") + "pins/\(locale).yml"
+    }
+
+    // MARK: Reading
+
+    /// Reads a locale's lock file; a file that does not exist yet is an empty one.
+    public static func read(contentRoot: String, locale: String, sourceLocale: String) -> Result<PinFile, TranslationError> {
+        let file = path(contentRoot: contentRoot, locale: locale)
+        let location = SourceLocation(file: file)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            return .success(PinFile(locale: locale, sourceLocale: sourceLocale, path: file))
+        }
+        guard !isDirectory.boolValue else {
+            return .failure(.pinErrors([.error("corrupt-pins", "'\(file)' is a folder, not a lock file", at: location)]))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= maximumBytes else {
+            return .failure(.pinErrors([.error("corrupt-pins", "the lock file is larger than \(maximumBytes / 1_048_576) MB", at: location)]))
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(.pinErrors([.error("corrupt-pins", "cannot read the lock file", at: location)]))
+        }
+        switch SourceText.decode([UInt8](data), file: file) {
+        case .failure(let diagnostic): return .failure(.pinErrors([diagnostic]))
+        case .success(let text):
+            return parse(text, file: file, locale: locale, sourceLocale: sourceLocale).map {
+                var pins = $0
+                pins.exists = true
+                return pins
+            }
+        }
+    }
+
+    /// Parses a lock file's text, reporting every problem at its line.
+    public static func parse(_ text: String, file: String, locale: String, sourceLocale: String) -> Result<PinFile, TranslationError> {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        let root: YAMLValue
+        switch YAMLValue.parse(text, file: file, budget: 4_000_000) {
+        case .failure(let d): return .failure(.pinErrors([Diagnostic(.error, "corrupt-pins", d.message, at: d.location)]))
+        case .success(nil): return .failure(.pinErrors([.error("corrupt-pins", "the lock file is empty; restore it from version control", at: start)]))
+        case .success(let value?): root = value
+        }
+        var problems: [Diagnostic] = []
+        func problem(_ message: String, _ at: SourceLocation) {
+            problems.append(.error("corrupt-pins", message, at: at))
+        }
+        guard let fields = root.pairs else {
+            return .failure(.pinErrors([.error("corrupt-pins", "the lock file must be a mapping with 'format', 'locale', 'source' and 'pages'", at: root.location)]))
+        }
+        for (key, value) in fields where !["format", "locale", "source", "pages"].contains(key) {
+            problem("unknown key '\(key)' in the lock file", value.location)
+        }
+        func scalar(_ key: String, expected: String, what: String) {
+            guard let value = root[key] else {
+                problem("the lock file has no '\(key)'", root.location)
+                return
+            }
+            if value.string != expected {
+                problem("'\(key)' is '\(value.string ?? "not text")', but \(what) is '\(expected)'", value.location)
+            }
+        }
+        scalar("format", expected: formatVersion, what: "the format this guidegen reads")
+        scalar("locale", expected: locale, what: "this file's locale")
+        scalar("source", expected: sourceLocale, what: "the guide's source locale")
+
+        var pins: [String: TranslationPin] = [:]
+        if let pages = root["pages"] {
+            if let entries = pages.pairs {
+                for (id, value) in entries {
+                    if let pin = parsePin(id: id, value, problem: problem) { pins[id] = pin }
+                }
+            } else if pages.string?.isEmpty != true {
+                problem("'pages' must be a mapping from page id to its pinned blocks", pages.location)
+            }
+        } else {
+            problem("the lock file has no 'pages'", root.location)
+        }
+        if !problems.isEmpty { return .failure(.pinErrors(problems)) }
+        return .success(PinFile(locale: locale, sourceLocale: sourceLocale, pins: pins, path: file, exists: true))
+    }
+
+    private static func parsePin(id: String, _ value: YAMLValue, problem: (String, SourceLocation) -> Void) -> TranslationPin? {
+        guard isPageID(id) else {
+            problem("'\(id)' is not a page id (lower-case letters, digits and '-')", value.location)
+            return nil
+        }
+        let items: [YAMLValue]
+        if let array = value.array {
+            items = array
+        } else {
+            problem("the pin of '\(id)' must be a list of blocks, each with 'hash' and 'text'", value.location)
+            return nil
+        }
+        var blocks: [PinnedBlock] = []
+        var valid = true
+        for (index, item) in items.enumerated() {
+            let what = "block \(index + 1) of '\(id)'"
+            guard let pairs = item.pairs else {
+                problem("\(what) must be a mapping with 'hash' and 'text'", item.location)
+                valid = false
+                continue
+            }
+            for (key, field) in pairs where key != "hash" && key != "text" {
+                problem("unknown key '\(key)' in \(what)", field.location)
+                valid = false
+            }
+            guard let hash = item["hash"]?.string, let text = item["text"]?.string else {
+                problem("\(what) needs a 'hash' and a 'text'", item.location)
+                valid = false
+                continue
+            }
+            guard hash.utf8.count == 64, hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+                problem("the hash of \(what) is not 64 lower-case hex digits", item["hash"]?.location ?? item.location)
+                valid = false
+                continue
+            }
+            guard BlockHasher.hash(text) == hash else {
+                problem("the text of \(what) does not match its hash: the file was edited by hand; restore it from version control", item["text"]?.location ?? item.location)
+                valid = false
+                continue
+            }
+            blocks.append(PinnedBlock(hash: hash, text: text, location: item.location))
+        }
+        return valid ? TranslationPin(pageID: id, blocks: blocks, location: value.location) : nil
+    }
+
+    static func isPageID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+    }
+
+    // MARK: Writing
+
+    /// The file's bytes: the same pins always give the same text.
+    public func serialized() -> String {
+        var out = """
+            # Translation pins for \(locale): for each page, the \(sourceLocale) blocks its translation was made from.
+            # Written by `guidegen pin`; read by `guidegen status` and `guidegen diff`. Do not edit by hand.
+            format: \(Self.formatVersion)
+            locale: \(locale)
+            source: \(sourceLocale)
+
+            """
+        if pins.isEmpty {
+            out += "pages: {}\n"
+            return out
+        }
+        out += "pages:\n"
+        for id in pins.keys.sorted() {
+            let blocks = pins[id]!.blocks
+            if blocks.isEmpty {
+                out += "  \(id): []\n"
+                continue
+            }
+            out += "  \(id):\n"
+            for block in blocks {
+                out += "    - hash: \(block.hash)\n"
+                out += "      text: " + Self.yamlScalar(block.text, indent: "        ") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// `text` as a literal block (`|-`) when that holds it exactly, else as a double-quoted string.
+    static func yamlScalar(_ text: String, indent: String) -> String {
+        if canBeLiteral(text) {
+            return "|-\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+        }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if needsEscape(scalar) {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += scalar.value <= 0xFFFF
+                        ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                        : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A literal block keeps every character of `text` only if no line starts the block with
+    /// spaces or ends with blanks, and nothing in it is a YAML line break or unprintable.
+    static func canBeLiteral(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first != " ", first != "\n", text.unicodeScalars.last != "\n" else { return false }
+        var previous: Unicode.Scalar = "\n"
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" || needsEscape(scalar) { return false }
+            if scalar == "\n", previous == " " { return false }
+            previous = scalar
+        }
+        return previous != " "
+    }
+
+    /// Control characters, YAML's extra line breaks (NEL, LS, PS), the BOM and non-characters.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+}
+
+extension PinFile {
+    /// Writes every file whose text changed, all or nothing: each to a temporary file beside it
+    /// first, then each renamed over its target; a failure before the renames leaves every lock
+    /// file as it was.
+    public static func writeAll(_ files: [PinFile]) throws(TranslationError) -> [String] {
+        let fm = FileManager.default
+        var staged: [(temporary: String, target: String)] = []
+        func discard() {
+            for entry in staged { try? fm.removeItem(atPath: entry.temporary) }
+        }
+        for file in files {
+            let text = file.serialized()
+            if let existing = fm.contents(atPath: file.path), existing == Data(text.utf8) { continue }
+            let folder = (file.path as NSString).deletingLastPathComponent
+            let temporary = folder + "/." + (file.path as NSString).lastPathComponent + ".tmp-\(getpid())"
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            } catch {
+                try? fm.removeItem(atPath: temporary)
+                discard()
+                throw .io(file.path, "cannot write the lock file: \(error.localizedDescription)")
+            }
+            staged.append((temporary, file.path))
+        }
+        for (index, entry) in staged.enumerated() {
+            guard rename(entry.temporary, entry.target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                for rest in staged[index...] { try? fm.removeItem(atPath: rest.temporary) }
+                throw .io(entry.target, "cannot replace the lock file: \(reason)")
+            }
+        }
+        return staged.map(\.target)
+    }
+}
