@@ -59,6 +59,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "guidegen", dependencies: ["GuideGenCLI"]),
+        // libFuzzer target over the per-page pipeline (see scripts/fuzz.sh); without -DFUZZING
+        // it replays a corpus.
+        .executableTarget(name: "guidegen-fuzz", dependencies: ["GuideParsing", "GuideRendering"], path: "Sources/GuideFuzzer"),
 
         .testTarget(name: "GuideParsingTests", dependencies: ["GuideParsing", "GuideRendering"]),
         .testTarget(name: "GuideChecksTests", dependencies: ["GuideChecks", "GuideParsing"]),

@@ -36,4 +36,8 @@ echo "== hunspell"
 scripts/check-spelling.sh
 echo "hunspell: every locale clean"
 
+echo "== fuzzing: replay of the seeds and past crashes, then a short libFuzzer run"
+.build/debug/guidegen-fuzz Tests/FuzzRegressions Content
+scripts/fuzz.sh "${GUIDEGEN_FUZZ_SECONDS:-30}"
+
 echo "validators: 0 failed"

@@ -192,7 +192,7 @@ public struct SiteRenderer: Sendable {
     // MARK: Links
 
     /// Site pages link to `name.html#anchor`; images live under the site at their content path.
-    static func siteLinks(contentLocale: String) -> @Sendable (LinkTarget) -> String? {
+    public static func siteLinks(contentLocale: String) -> @Sendable (LinkTarget) -> String? {
         { target in
             switch target {
             case .external(let url): return url
