@@ -44,7 +44,7 @@ let package = Package(
         // Load → check → render → stage → swap; the output folder's safety rules.
         .target(
             name: "GuideBuild",
-            dependencies: ["GuideModel", "GuideParsing", "GuideChecks", "GuideRendering"]
+            dependencies: ["GuideModel", "GuideParsing", "GuideChecks", "GuideRendering", "GuideTranslation"]
         ),
         // Translation state: pins, block hashes and alignment, status and diff reports.
         .target(

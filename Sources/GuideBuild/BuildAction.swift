@@ -3,6 +3,7 @@ import GuideChecks
 import GuideModel
 import GuideParsing
 import GuideRendering
+import GuideTranslation
 
 /// `guidegen build`: load, check, render every requested locale and format, and swap the result
 /// in. Any content error stops the build before anything is written.
@@ -55,7 +56,7 @@ public struct BuildAction: Sendable {
 
         let loaded = try LoadedGuide.load(contentRoot: contentRoot, locales: locales)
         if loaded.diagnostics.hasErrors { throw BuildError.contentErrors(loaded.diagnostics) }
-        let guide = loaded.guide
+        let guide = try markOutdated(loaded.guide).typeset()
 
         let theme: Theme
         do {
@@ -103,6 +104,21 @@ public struct BuildAction: Sendable {
         return Report(
             locales: codes, pages: pages, formats: formats.sorted(), files: files.count,
             seconds: Date().timeIntervalSince(started), output: output, diagnostics: loaded.diagnostics)
+    }
+
+    /// Flags translated pages whose source changed since their pin, for the reader's notice.
+    /// Translation state never fails a build: unreadable pins only drop the notices (`check` and
+    /// `status` report them).
+    func markOutdated(_ guide: Guide) throws -> Guide {
+        guard let outdated = try? TranslationState.outdatedPageIDs(guide: guide, contentRoot: contentRoot) else { return guide }
+        var copy = guide
+        for e in copy.editions.indices {
+            let ids = outdated[copy.editions[e].locale.code] ?? []
+            for p in copy.editions[e].pages.indices where ids.contains(copy.editions[e].pages[p].id) {
+                copy.editions[e].pages[p].isOutdated = true
+            }
+        }
+        return copy
     }
 
     /// The downloads each locale's front page offers: the formats this build writes.

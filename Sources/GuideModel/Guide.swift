@@ -71,6 +71,14 @@ public struct LocaleEdition: Sendable, Equatable {
     }
 
     public func page(fileName: String) -> Page? { pages.first { $0.fileName == fileName } }
+
+    /// The notices a reader sees above a page in every format: not translated yet (the page is
+    /// the source locale's), or translated from an older version of the source.
+    public func notices(for page: Page) -> [String] {
+        if page.contentLocale != locale.code { return [strings["not_translated"]] }
+        if page.isOutdated { return [strings["outdated"]] }
+        return []
+    }
 }
 
 /// The whole guide as loaded: settings and one edition per requested locale.

@@ -20,6 +20,7 @@ public enum HeadingAnchors {
     }
 
     /// Lower-case letters and digits, words joined by `-`: "What to do right now?" → `what-to-do-right-now`.
+    /// Dashes count as separators and quotes are dropped, so typography never changes an anchor.
     public static func slug(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var out = ""
@@ -29,7 +30,7 @@ public enum HeadingAnchors {
                 if pendingDash, !out.isEmpty { out.append("-") }
                 pendingDash = false
                 out.append(character)
-            } else if character.isWhitespace || character == "-" || character == "_" {
+            } else if character.isWhitespace || "-_‐‑‒–—―−".contains(character) {
                 pendingDash = true
             }
         }

@@ -13,6 +13,9 @@ public struct Page: Sendable, Equatable {
     public var showsDirectory: Bool
     /// The locale whose text this is: the edition's own, or the source locale for a fallback page.
     public var contentLocale: String
+    /// A translation whose source page changed since it was pinned (set by the build from the
+    /// translation pins); readers see a notice.
+    public var isOutdated: Bool = false
 
     public init(
         id: String, title: String, description: String = "", fileName: String,

@@ -90,7 +90,7 @@ public struct EPUBRenderer: Sendable {
         context["documentTitle"] = typography(page.title)
         context["pageTitle"] = typography(page.title)
         context["body"] = XHTMLEscaping.numericReferences(renderer.render(page.blocks))
-        context["notices"] = page.contentLocale != edition.locale.code ? [edition.strings["not_translated"]] : []
+        context["notices"] = edition.notices(for: page)
         if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
         if page.showsDirectory { context["directory"] = ResourceView.directoryContext(edition) }
         return theme.render(context, template: "chapter")

@@ -41,7 +41,7 @@ public struct SiteRenderer: Sendable {
         context["pageTitle"] = page.title
         context["description"] = page.description.isEmpty ? edition.locale.description : page.description
         context["body"] = renderer.render(page.blocks)
-        context["notices"] = notices(for: page, in: edition)
+        context["notices"] = edition.notices(for: page)
         if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
         let headings = zip(page.headings, anchors).filter { $0.0.level == 2 }.map { ["text": $0.0.text, "anchor": $0.1] }
         context["onThisPage"] = headings
@@ -86,7 +86,7 @@ public struct SiteRenderer: Sendable {
             body.raw(">\n<h2>")
             body.text(page.title)
             body.raw("</h2>\n")
-            for notice in notices(for: page, in: edition) {
+            for notice in edition.notices(for: page) {
                 body.raw("<p class=\"notice\" role=\"note\">")
                 body.text(notice)
                 body.raw("</p>\n")
@@ -158,9 +158,6 @@ public struct SiteRenderer: Sendable {
         return context
     }
 
-    private func notices(for page: Page, in edition: LocaleEdition) -> [String] {
-        page.contentLocale != edition.locale.code ? [edition.strings["not_translated"]] : []
-    }
 
     private func directoryContext(_ edition: LocaleEdition) -> [String: Any] {
         [

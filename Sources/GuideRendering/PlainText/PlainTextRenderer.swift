@@ -87,10 +87,10 @@ public struct PlainTextRenderer: Sendable {
         let entry = outline.entry(page.fileName)
         var references = LinkReferences(outline: outline, page: page, standalone: standalone)
         layout.heading(entry?.title ?? typography(page.title), number: entry.map { "\($0.chapter)." }, underline: "=")
-        if page.contentLocale != edition.locale.code {
+        for notice in edition.notices(for: page) {
             layout.blank()
             layout.push(.quote)
-            layout.paragraph(edition.strings["not_translated"])
+            layout.paragraph(notice)
             layout.pop()
         }
         var sections = SectionCounter(chapter: entry?.chapter ?? 0)

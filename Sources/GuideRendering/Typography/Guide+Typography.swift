@@ -1,0 +1,54 @@
+import GuideModel
+
+extension Guide {
+    /// The guide with each locale's typography applied to everything a reader reads: page text
+    /// (across inline boundaries, never code or URLs), titles, descriptions, interface strings and
+    /// resource texts. Runs after the checks, which see the text as written. A fallback page
+    /// keeps its own locale's typography.
+    public func typeset(jobs: Int = defaultJobCount) -> Guide {
+        var copy = self
+        copy.info.locales = info.locales.map { $0.typeset() }
+        copy.editions = editions.map { $0.typeset(jobs: jobs) }
+        return copy
+    }
+}
+
+extension LocaleInfo {
+    func typeset() -> LocaleInfo {
+        let t = LocaleTypography(locale: code)
+        var copy = self
+        copy.title = t.apply(title)
+        copy.description = t.apply(description)
+        return copy
+    }
+}
+
+extension LocaleEdition {
+    func typeset(jobs: Int) -> LocaleEdition {
+        let t = LocaleTypography(locale: locale.code)
+        var copy = self
+        copy.locale = locale.typeset()
+        copy.pages = pages.parallelMap(jobs: jobs) { page in
+            let own = LocaleTypography(locale: page.contentLocale)
+            var page = page
+            page.title = own.apply(page.title)
+            page.description = own.apply(page.description)
+            page.blocks = own.apply(to: page.blocks)
+            return page
+        }
+        copy.strings = UIStrings(strings.values.mapValues(t.apply))
+        copy.resources.emergency = t.apply(resources.emergency)
+        copy.resources.countries = resources.countries.map { ($0.code, t.apply($0.name)) }
+        copy.resources.resources = resources.resources.map { r in
+            var r = r
+            r.name = t.apply(r.name)
+            r.hours = r.hours.map(t.apply)
+            r.ages = r.ages.map(t.apply)
+            r.notes = r.notes.map(t.apply)
+            r.text = r.text.map(t.apply)
+            if !r.source.contains("://") { r.source = t.apply(r.source) }
+            return r
+        }
+        return copy
+    }
+}
