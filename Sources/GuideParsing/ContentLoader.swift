@@ -58,6 +58,8 @@ public struct ContentLoader: Sendable {
             for (key, value) in sourceStrings.values where strings.values[key] == nil {
                 strings.values[key] = value
             }
+            // What templates put after a label; typography may change it (French "\u{00A0}:").
+            strings.values["colon", default: ":"] = strings.values["colon", default: ":"]
             let resources = loadResources(locale: code, resolvedRoot: resolvedRoot, into: &diagnostics)
             editions.append(LocaleEdition(
                 locale: locale,

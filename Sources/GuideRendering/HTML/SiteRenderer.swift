@@ -63,7 +63,7 @@ public struct SiteRenderer: Sendable {
             context["next"] = ["title": next.title, "href": "\(next.slug).html"]
         }
         context["hasPager"] = edition.pages.count > 1
-        context["toc"] = edition.pages.map { ["title": $0.title, "href": "\($0.slug).html", "current": $0.fileName == page.fileName] as [String: Any] }
+        context["toc"] = tocContext(edition, current: page.fileName)
         return theme.render(context, template: "page")
     }
 
@@ -108,7 +108,7 @@ public struct SiteRenderer: Sendable {
         context["onThisPage"] = sections
         context["hasOnThisPage"] = true
         context["hasPager"] = false
-        context["toc"] = edition.pages.map { ["title": $0.title, "href": "\($0.slug).html", "current": false] as [String: Any] }
+        context["toc"] = tocContext(edition, current: nil)
         return theme.render(context, template: "page")
     }
 
@@ -158,6 +158,15 @@ public struct SiteRenderer: Sendable {
         return context
     }
 
+
+    /// The table of contents; a page shown in the source locale is marked with its language.
+    private func tocContext(_ edition: LocaleEdition, current: String?) -> [[String: Any]] {
+        edition.pages.map { page in
+            var entry: [String: Any] = ["title": page.title, "href": "\(page.slug).html", "current": page.fileName == current]
+            if page.contentLocale != edition.locale.code { entry["lang"] = page.contentLocale }
+            return entry
+        }
+    }
 
     private func directoryContext(_ edition: LocaleEdition) -> [String: Any] {
         [

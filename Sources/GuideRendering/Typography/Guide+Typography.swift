@@ -37,6 +37,8 @@ extension LocaleEdition {
             return page
         }
         copy.strings = UIStrings(strings.values.mapValues(t.apply))
+        // The colon after a label in templates: "Source :" in French.
+        copy.strings.values["colon"] = String(t.apply("x:").dropFirst())
         copy.resources.emergency = t.apply(resources.emergency)
         copy.resources.countries = resources.countries.map { ($0.code, t.apply($0.name)) }
         copy.resources.resources = resources.resources.map { r in
