@@ -16,8 +16,13 @@ public struct BuildAction: Sendable {
     public var formats: [OutputFormat]
     /// Plain text is wrapped at this many display columns.
     public var textWidth: Int
+    /// Worker threads for parsing, checking and rendering; the output does not depend on it.
+    public var jobs: Int = defaultJobCount
+    /// Told when each locale and format is written ("es: epub"), with the seconds since the start.
+    public var progress: @Sendable (String, Double) -> Void = { _, _ in }
 
     public static let defaultTextWidth = PlainTextRenderer.defaultWidth
+    public static var defaultJobs: Int { defaultJobCount }
     public static let minimumTextWidth = PlainTextRenderer.minimumWidth
 
     public init(
@@ -54,9 +59,9 @@ public struct BuildAction: Sendable {
         try folder.validate(contentRoot: contentRoot)
         folder.recover()
 
-        let loaded = try LoadedGuide.load(contentRoot: contentRoot, locales: locales)
+        let loaded = try LoadedGuide.load(contentRoot: contentRoot, locales: locales, jobs: jobs)
         if loaded.diagnostics.hasErrors { throw BuildError.contentErrors(loaded.diagnostics) }
-        let guide = try markOutdated(loaded.guide).typeset()
+        let guide = try markOutdated(loaded.guide).typeset(jobs: jobs)
 
         let theme: Theme
         do {
@@ -65,22 +70,68 @@ public struct BuildAction: Sendable {
             throw BuildError.theme("\(error)")
         }
         let codes = loaded.requestedLocales
-        var files: [OutputFile] = []
-        var unexpressible: [Diagnostic] = []
         let editions = codes.compactMap { guide.edition($0) }
+        let tasks = try renderTasks(guide: guide, editions: editions, theme: theme)
+
+        // Each task renders one locale in one format and writes its files at once; tasks run on
+        // `jobs` threads. Content a format cannot express is collected from every task.
+        let staging = try folder.beginStaging()
+        let progress = self.progress
+        let results = tasks.parallelMap(jobs: jobs) { task -> Result<Int, Error> in
+            Result {
+                let files = try task.render()
+                try staging.write(files)
+                progress(task.label, Date().timeIntervalSince(started))
+                return files.count
+            }
+        }
+        var unexpressible: [Diagnostic] = []
+        var fileCount = 0
+        for result in results {
+            switch result {
+            case .success(let count):
+                fileCount += count
+            case .failure(let error as RenderingError):
+                for diagnostic in error.diagnostics where !unexpressible.contains(where: { $0.location == diagnostic.location && $0.code == diagnostic.code }) {
+                    unexpressible.append(diagnostic)
+                }
+            case .failure(let error as EPUBPackager.PackError):
+                staging.discard()
+                throw BuildError.io(output, error.description)
+            case .failure(let error):
+                staging.discard()
+                throw error
+            }
+        }
+        if !unexpressible.isEmpty {
+            staging.discard()
+            throw BuildError.contentErrors(unexpressible.sorted)
+        }
+        try folder.commit(staging)
+        let pages = editions.map(\.pages.count).reduce(0, +)
+        return Report(
+            locales: codes, pages: pages, formats: formats.sorted(), files: fileCount + 1,
+            seconds: Date().timeIntervalSince(started), output: output, diagnostics: loaded.diagnostics)
+    }
+
+    /// A unit of rendering work: one locale in one format.
+    struct RenderTask: Sendable {
+        var label: String
+        var render: @Sendable () throws -> [OutputFile]
+    }
+
+    /// One task per locale and format (plus the site's shared files and images).
+    func renderTasks(guide: Guide, editions: [LocaleEdition], theme: Theme) throws -> [RenderTask] {
+        var tasks: [RenderTask] = []
         if formats.contains(.html) {
             let site = SiteRenderer(guide: guide, theme: theme, downloads: downloads)
-            files += site.renderShared()
-            for edition in editions {
-                files += site.render(edition)
-            }
-            files += try mediaFiles(guide: guide, locales: codes)
+            let media = try mediaFiles(guide: guide, locales: editions.map(\.locale.code))
+            tasks.append(RenderTask(label: "site assets") { site.renderShared() + media })
+            for edition in editions { tasks.append(RenderTask(label: "\(edition.locale.code): html") { site.render(edition) }) }
         }
         if formats.contains(.text) {
             let text = PlainTextRenderer(guide: guide, width: textWidth)
-            for edition in editions {
-                files += try rendering(into: &unexpressible) { try text.render(edition) }
-            }
+            for edition in editions { tasks.append(RenderTask(label: "\(edition.locale.code): text") { try text.render(edition) }) }
         }
         if formats.contains(.epub) {
             guard let epubTheme = theme.epub else { throw BuildError.theme("\(themeDirectory) has no epub folder, so no ebook can be built") }
@@ -94,16 +145,9 @@ public struct BuildAction: Sendable {
             let epub = EPUBRenderer(guide: guide, theme: epubTheme, timestamp: timestamp, media: { path in
                 FileManager.default.contents(atPath: root + "/" + path).map { [UInt8]($0) }
             })
-            for edition in editions {
-                files += try rendering(into: &unexpressible) { try epub.render(edition) }
-            }
+            for edition in editions { tasks.append(RenderTask(label: "\(edition.locale.code): epub") { try epub.render(edition) }) }
         }
-        if !unexpressible.isEmpty { throw BuildError.contentErrors(unexpressible.sorted) }
-        try folder.replace(with: files)
-        let pages = codes.compactMap { guide.edition($0)?.pages.count }.reduce(0, +)
-        return Report(
-            locales: codes, pages: pages, formats: formats.sorted(), files: files.count,
-            seconds: Date().timeIntervalSince(started), output: output, diagnostics: loaded.diagnostics)
+        return tasks
     }
 
     /// Flags translated pages whose source changed since their pin, for the reader's notice.
@@ -129,21 +173,6 @@ public struct BuildAction: Sendable {
             if formats.contains(.epub) { offered.append(("download_epub", "stay-safe-\(code).epub")) }
             if formats.contains(.text) { offered.append(("download_text", "stay-safe-\(code).txt")) }
             return offered
-        }
-    }
-
-    /// Runs a renderer; content it cannot express is collected (once per place and rule) so that
-    /// one build reports it for every format and locale.
-    private func rendering(into found: inout [Diagnostic], _ render: () throws -> [OutputFile]) throws -> [OutputFile] {
-        do {
-            return try render()
-        } catch let error as RenderingError {
-            for diagnostic in error.diagnostics where !found.contains(where: { $0.location == diagnostic.location && $0.code == diagnostic.code }) {
-                found.append(diagnostic)
-            }
-            return []
-        } catch let error as EPUBPackager.PackError {
-            throw BuildError.io(output, error.description)
         }
     }
 
@@ -179,8 +208,9 @@ public struct LoadedGuide: Sendable {
     public var requestedLocales: [String]
 
     /// Loads and checks; throws only for an unknown locale or an unreadable `guide.yml`.
-    public static func load(contentRoot: String, locales: [String]?) throws -> LoadedGuide {
-        let loader = ContentLoader(root: contentRoot)
+    public static func load(contentRoot: String, locales: [String]?, jobs: Int = defaultJobCount) throws -> LoadedGuide {
+        var loader = ContentLoader(root: contentRoot)
+        loader.jobs = jobs
         let result = loader.load(locales: locales)
         guard let guide = result.guide else { throw BuildError.contentErrors(result.diagnostics.sorted) }
         let available = guide.info.locales.map(\.code)
@@ -189,7 +219,7 @@ public struct LoadedGuide: Sendable {
         }
         let requested = locales.map { wanted in available.filter(wanted.contains) } ?? available
         let context = CheckContext(guide: guide, assets: loader.assetPaths(), contentRoot: contentRoot)
-        let diagnostics = (result.diagnostics + GuideChecker().check(context)).sorted
+        let diagnostics = (result.diagnostics + GuideChecker().check(context, jobs: jobs)).sorted
         return LoadedGuide(guide: guide, diagnostics: diagnostics, requestedLocales: requested)
     }
 }

@@ -68,44 +68,95 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes `files` into a new staging folder and swaps it in for the output folder.
-    public func replace(with files: [OutputFile]) throws {
+    /// Starts a new, empty staging folder beside the output folder.
+    public func beginStaging() throws -> StagingFolder {
         let fm = FileManager.default
         try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         let staging = parent + "/" + stagingPrefix + String(getpid())
         try? fm.removeItem(atPath: staging)
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            var made: Set<String> = [staging]
-            for file in files + [OutputFile(path: Self.markerName, text: Self.markerText)] {
-                let target = staging + "/" + file.path
-                let folder = (target as NSString).deletingLastPathComponent
-                if !made.contains(folder) {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    made.insert(folder)
-                }
-                guard fm.createFile(atPath: target, contents: Data(file.bytes)) else {
-                    throw BuildError.io(target, "cannot write the file")
-                }
-            }
         } catch {
-            try? fm.removeItem(atPath: staging)
+            throw BuildError.io(staging, "cannot create the staging folder: \(error.localizedDescription)")
+        }
+        return StagingFolder(path: staging)
+    }
+
+    /// Marks the staging folder as guidegen's and swaps it in for the output folder.
+    public func commit(_ staging: StagingFolder) throws {
+        do {
+            try staging.write([OutputFile(path: Self.markerName, text: Self.markerText)])
+        } catch {
+            staging.discard()
             throw error
         }
         let old = parent + "/" + oldPrefix + String(getpid())
+        let fm = FileManager.default
         if fm.fileExists(atPath: absolutePath) {
             guard rename(absolutePath, old) == 0 else {
-                try? fm.removeItem(atPath: staging)
+                staging.discard()
                 throw BuildError.io(path, "cannot move the previous output aside: \(String(cString: strerror(errno)))")
             }
         }
-        guard rename(staging, absolutePath) == 0 else {
+        guard rename(staging.path, absolutePath) == 0 else {
             let reason = String(cString: strerror(errno))
             _ = rename(old, absolutePath)
-            try? fm.removeItem(atPath: staging)
+            staging.discard()
             throw BuildError.io(path, "cannot move the new output in place: \(reason)")
         }
         try? fm.removeItem(atPath: old)
+    }
+
+    /// Writes `files` into a new staging folder and swaps it in for the output folder.
+    public func replace(with files: [OutputFile]) throws {
+        let staging = try beginStaging()
+        do {
+            try staging.write(files)
+        } catch {
+            staging.discard()
+            throw error
+        }
+        try commit(staging)
+    }
+}
+
+/// A folder a build writes into before it is swapped in. Renderers on several threads write
+/// their files as soon as they have them, so a build never holds its whole output in memory.
+///
+/// `@unchecked Sendable`: the only mutable state, the set of folders already made, is guarded
+/// by the lock; file writes go to distinct paths.
+public final class StagingFolder: @unchecked Sendable {
+    public let path: String
+    private let lock = NSLock()
+    private var made: Set<String> = []
+
+    init(path: String) {
+        self.path = path
+        made.insert(path)
+    }
+
+    public func write(_ files: [OutputFile]) throws {
+        let fm = FileManager.default
+        for file in files {
+            let target = path + "/" + file.path
+            let folder = (target as NSString).deletingLastPathComponent
+            lock.lock()
+            let exists = made.contains(folder)
+            lock.unlock()
+            if !exists {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                lock.lock()
+                made.insert(folder)
+                lock.unlock()
+            }
+            guard fm.createFile(atPath: target, contents: Data(file.bytes)) else {
+                throw BuildError.io(target, "cannot write the file")
+            }
+        }
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: path)
     }
 }
 

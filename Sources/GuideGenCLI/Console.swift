@@ -11,6 +11,8 @@ enum Console {
         }
     }
 
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
     static func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

@@ -87,6 +87,21 @@ import Testing
         #expect(first == second)
     }
 
+    @Test func outputDoesNotDependOnJobsOrLocaleSelection() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        #expect(try project.run("build").status == 0)
+        let all = project.snapshot("_site")
+        #expect(try project.run("build", "--jobs", "1").status == 0)
+        #expect(project.snapshot("_site") == all, "--jobs 1 changed the output")
+        #expect(try project.run("build", "--locale", "fr", "--output", "fr-only").status == 0)
+        let alone = project.snapshot("fr-only")
+        for (path, data) in alone where path != "/.guidegen-output" {
+            #expect(all[path] == data, "\(path) differs when fr is built alone")
+        }
+        #expect(alone.keys.contains("/fr/stay-safe-fr.epub"))
+    }
+
     @Test func unknownLocaleIsAUsageError() throws {
         let project = try TemporaryProject()
         defer { project.remove() }

@@ -33,10 +33,18 @@ extension GuideGen {
         @Option(name: .long, help: ArgumentHelp("Wrap plain text at this many display columns (at least 20).", valueName: "columns"))
         var textWidth: Int = BuildAction.defaultTextWidth
 
+        @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: one per core). The output is the same for any number.", valueName: "n"))
+        var jobs: Int = BuildAction.defaultJobs
+
         @Flag(name: .shortAndLong, help: "Print errors only.")
         var quiet = false
 
+        @Flag(name: .shortAndLong, help: "Print each locale and format as it is written.")
+        var verbose = false
+
         func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
             if textWidth < BuildAction.minimumTextWidth {
                 throw ValidationError("--text-width must be at least \(BuildAction.minimumTextWidth) columns")
             }
@@ -46,9 +54,19 @@ extension GuideGen {
         }
 
         func run() throws {
-            let action = BuildAction(
+            var action = BuildAction(
                 contentRoot: paths.content, output: output, themeDirectory: paths.theme,
                 locales: locale.isEmpty ? nil : locale, formats: format.isEmpty ? OutputFormat.available : format, textWidth: textWidth)
+            action.jobs = jobs
+            // Progress goes to standard error: always with --verbose, and on a terminal once a
+            // build has taken more than a second.
+            let verbose = self.verbose
+            let showsSlowProgress = !quiet && Console.standardErrorIsTerminal
+            action.progress = { step, seconds in
+                if verbose || (showsSlowProgress && seconds > 1) {
+                    Console.printError(String(format: "  %@ (%.1f s)", step, seconds))
+                }
+            }
             try runReporting {
                 let report = try action.run()
                 if !quiet {
