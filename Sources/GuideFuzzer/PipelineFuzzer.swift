@@ -9,11 +9,14 @@ enum PipelineFuzzer {
     static func run(_ bytes: [UInt8]) {
         guard case .success(let text) = SourceText.decode(bytes, file: "fuzz.md") else { return }
         let parsed = MarkdownParser.parse(text, file: "fuzz.md")
-        let page = Page(id: "fuzz", title: "Fuzz", fileName: "fuzz.md", source: SourceLocation(file: "fuzz.md"), blocks: parsed.blocks, contentLocale: "en")
+        // The first byte picks the locale whose typography the text goes through.
+        let locale = ["en", "es", "fr", "ru"][Int(bytes.first ?? 0) % 4]
+        let blocks = LocaleTypography(locale: locale).apply(to: parsed.blocks)
+        let page = Page(id: "fuzz", title: "Fuzz", fileName: "fuzz.md", source: SourceLocation(file: "fuzz.md"), blocks: blocks, contentLocale: locale)
         let anchors = HeadingAnchors.anchors(for: page, source: nil)
         let resolve = SiteRenderer.siteLinks(contentLocale: "en")
         for syntax in [PageHTMLRenderer.Syntax.html, .xhtml] {
-            let markup = PageHTMLRenderer(syntax: syntax, anchors: anchors, resolve: resolve).render(parsed.blocks)
+            let markup = PageHTMLRenderer(syntax: syntax, anchors: anchors, resolve: resolve).render(blocks)
             let problems = OutputAudit.problems(in: markup)
             precondition(problems.isEmpty, "unsafe \(syntax) output: \(problems)")
             if syntax == .xhtml {
@@ -22,6 +25,20 @@ enum PipelineFuzzer {
         }
         let spec = CommonMarkHTMLRenderer(unsafe: false).render(parsed.blocks)
         precondition(!spec.lowercased().contains("<script"), "raw HTML passed the safe CommonMark renderer")
+
+        // Plain text: every line within the width unless it is one unbreakable word, and no
+        // terminal control characters.
+        let info = LocaleInfo(code: locale, nativeName: locale, direction: .ltr, title: "Fuzz", description: "")
+        let edition = LocaleEdition(locale: info, pages: [page], resources: .empty, strings: UIStrings([:]))
+        let guide = Guide(
+            info: GuideInfo(id: "fuzz", sourceLocale: locale, locales: [info], pageOrder: ["fuzz"], version: "1", date: "2026-01-01", publisher: "fuzz", quickExitURL: "https://example.org/"),
+            editions: [edition])
+        if let files = try? PlainTextRenderer(guide: guide, width: 40).render(edition) {
+            for file in files {
+                let text = String(decoding: file.bytes, as: UTF8.self)
+                precondition(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "control character in plain text")
+            }
+        }
     }
 }
 
