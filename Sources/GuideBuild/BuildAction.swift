@@ -154,7 +154,8 @@ public struct BuildAction: Sendable {
     /// Translation state never fails a build: unreadable pins only drop the notices (`check` and
     /// `status` report them).
     func markOutdated(_ guide: Guide) throws -> Guide {
-        guard let outdated = try? TranslationState.outdatedPageIDs(guide: guide, contentRoot: contentRoot) else { return guide }
+        let pinned = guide.editions.contains { FileManager.default.fileExists(atPath: "\(contentRoot)/pins/\($0.locale.code).yml") }
+        guard pinned, let outdated = try? TranslationState.outdatedPageIDs(guide: guide, contentRoot: contentRoot) else { return guide }
         var copy = guide
         for e in copy.editions.indices {
             let ids = outdated[copy.editions[e].locale.code] ?? []

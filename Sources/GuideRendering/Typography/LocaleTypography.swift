@@ -58,11 +58,41 @@ public struct LocaleTypography: Sendable {
 
     /// One text node of a sequence: `open` carries the quotes still open from the node before.
     func apply(_ text: String, previous: Character?, next: Character?, open: inout [OpenQuote]) -> String {
-        guard language != .other, !text.isEmpty else { return text }
+        guard language != .other, !text.isEmpty, mayChange(text) else { return text }
         var state = State(typography: self, input: Array(text), previous: previous, next: next, open: open)
         let result = state.run()
         open = state.open
         return result
+    }
+
+    /// Whether `text` holds anything the rules below act on, checked on its UTF-8 bytes: most
+    /// text nodes hold none, and the character-level walk is what a build spends its time on.
+    func mayChange(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        var dots = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22, 0x27: return true  // " '
+            case 0x2E:  // ...
+                dots += 1
+                if dots == 3 { return true }
+            case 0x2D:  // -- and spaced hyphens
+                if previous == 0x2D || previous == 0x20 { return true }
+            case 0x20:
+                if previous == 0x2D { return true }
+            case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
+                if language == .french { return true }
+            case 0xAB, 0xBB:  // second bytes of « and »
+                if previous == 0xC2 { return true }
+            case 0x94:  // last byte of — (E2 80 94)
+                if previous == 0x80, language == .russian { return true }
+            default:
+                break
+            }
+            if byte != 0x2E { dots = 0 }
+            previous = byte
+        }
+        return false
     }
 
     /// A quote still open: the straight mark (or `«`) that opened it, and its pair.
@@ -307,6 +337,8 @@ public struct LocaleTypography: Sendable {
         /// punctuation around them, so that nothing inside them changes.
         static func addressMask(_ input: [Character]) -> [Bool] {
             var mask = [Bool](repeating: false, count: input.count)
+            // Most text has no address at all: look for the marks of one before the word walk.
+            guard input.contains(where: { $0 == "@" || $0 == ":" || $0 == "w" || $0 == "W" }) else { return mask }
             var start = 0
             while start < input.count {
                 while start < input.count, input[start].isWhitespace { start += 1 }
