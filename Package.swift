@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference parser. Only GuideParsing imports it.
@@ -51,11 +52,16 @@ let package = Package(
             name: "GuideTranslation",
             dependencies: ["GuideModel", "GuideParsing", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // `serve`: the built site on 127.0.0.1, rebuilt and reloaded on every edit.
+        .target(
+            name: "GuidePreview",
+            dependencies: ["GuideBuild", "GuideModel", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // Subcommands: flags in, an action out. No logic of its own.
         .target(
             name: "GuideGenCLI",
             dependencies: [
-                "GuideBuild", "GuideTranslation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GuideBuild", "GuideTranslation", "GuidePreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "guidegen", dependencies: ["GuideGenCLI"]),

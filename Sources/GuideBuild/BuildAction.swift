@@ -53,6 +53,19 @@ public struct BuildAction: Sendable {
         }
     }
 
+    /// Checks what can be checked before building: the output folder and the locale names.
+    public func validate() throws {
+        try OutputFolder(path: output).validate(contentRoot: contentRoot)
+        if let locales {
+            let loaded = ContentLoader(root: contentRoot).load(locales: nil)
+            if let available = loaded.guide?.info.locales.map(\.code) {
+                for code in locales where !available.contains(code) {
+                    throw BuildError.unknownLocale(code, available: available)
+                }
+            }
+        }
+    }
+
     public func run() throws -> Report {
         let started = Date()
         let folder = OutputFolder(path: output)

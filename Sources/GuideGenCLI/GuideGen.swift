@@ -10,7 +10,7 @@ public struct GuideGen: ParsableCommand {
             Exit codes: 0 success, 1 content errors or a failed build, 64 usage errors.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Status.self, Diff.self, Pin.self],
+        subcommands: [Build.self, Check.self, Serve.self, Status.self, Diff.self, Pin.self],
         defaultSubcommand: nil
     )
 
