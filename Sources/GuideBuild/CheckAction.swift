@@ -1,5 +1,6 @@
 import GuideChecks
 import GuideModel
+import GuideTranslation
 
 /// `guidegen check`: every rule, no output written.
 public struct CheckAction: Sendable {
@@ -20,10 +21,40 @@ public struct CheckAction: Sendable {
         } catch BuildError.contentErrors(let diagnostics) {
             return diagnostics
         }
-        guard let locales else { return loaded.diagnostics }
+        let all = (loaded.diagnostics + translationFindings(loaded.guide)).sorted
+        guard let locales else { return all }
         let others = Set(loaded.guide.info.locales.map(\.code)).subtracting(locales)
-        return loaded.diagnostics.filter { d in
+        return all.filter { d in
             !others.contains { d.location.file.hasPrefix("\(contentRoot)/\($0)/") || d.location.file.hasPrefix("\(contentRoot)/resources/\($0).yml") || d.location.file.hasPrefix("\(contentRoot)/ui/\($0).yml") }
         }
+    }
+
+    /// Translation state as warnings (outdated, missing, unpinned pages) and broken lock files
+    /// as errors, at the translated file. Orphaned pages are reported by the loader.
+    func translationFindings(_ guide: Guide) -> [Diagnostic] {
+        let workspace: TranslationWorkspace
+        do {
+            workspace = try TranslationWorkspace(guide: guide, contentRoot: contentRoot)
+        } catch {
+            return error.diagnostics
+        }
+        let status = TranslationStatus(workspace)
+        var found = status.problems
+        for locale in status.locales {
+            for page in locale.pages {
+                let at = SourceLocation(file: page.file, line: page.state == .missing ? 0 : 1, column: page.state == .missing ? 0 : 1)
+                switch page.state {
+                case .outdated:
+                    found.append(.warning("outdated-translation", "the \(status.sourceLocale) page changed since this translation was pinned: \(page.changeSummary(sourceLocale: status.sourceLocale)); see 'guidegen diff --locale \(locale.locale.code) \(page.id)'", at: at))
+                case .missing:
+                    found.append(.warning("missing-translation", "'\(page.id)' is not translated into \(locale.locale.code) yet; readers get the \(status.sourceLocale) page", at: at))
+                case .unpinned:
+                    found.append(.warning("unpinned-translation", "the translation is not pinned; run 'guidegen pin --locale \(locale.locale.code) \(page.id)' once it matches the \(status.sourceLocale) page", at: at))
+                case .current, .orphaned:
+                    break
+                }
+            }
+        }
+        return found
     }
 }

@@ -90,6 +90,21 @@ import Testing
         #expect(try project.run("check", "--locale", "xx").status == 64)
     }
 
+    @Test func translationStateIsReportedAsWarnings() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let page = try project.read("Content/en/03-grooming.md")
+        try project.write("Content/en/03-grooming.md", page + "\nA new English paragraph.\n")
+        try FileManager.default.removeItem(at: project.url("Content/fr/07-privacy.md"))
+        let result = try project.run("check", "--format", "github")
+        #expect(result.status == 0, "translation state never fails check without --strict: \(result)")
+        for locale in ["es", "fr", "ru"] {
+            #expect(result.stdout.contains("::warning file=Content/\(locale)/03-grooming.md,line=1,col=1,title=outdated-translation::"), "\(result)")
+        }
+        #expect(result.stdout.contains("::warning file=Content/fr/07-privacy.md,title=missing-translation::"), "\(result)")
+        #expect(try project.run("check", "--strict").status == 1)
+    }
+
     @Test func buildRefusesToPublishOnAnError() throws {
         let project = try brokenProject()
         defer { project.remove() }
