@@ -46,7 +46,7 @@ public struct SiteRenderer: Sendable {
         let headings = zip(page.headings, anchors).filter { $0.0.level == 2 }.map { ["text": $0.0.text, "anchor": $0.1] }
         context["onThisPage"] = headings
         context["hasOnThisPage"] = headings.count >= 2
-        if page.showsDirectory { context["directory"] = directoryContext(edition) }
+        if page.showsDirectory { context["directory"] = ResourceView.directoryContext(edition) }
         if index == 0 {
             let offered = downloads(edition.locale.code).map { ["label": edition.strings[$0.labelKey], "href": $0.path] }
             context["downloads"] = offered
@@ -94,7 +94,7 @@ public struct SiteRenderer: Sendable {
             renderer.render(page.blocks, into: &body)
             if page.showsDirectory {
                 var context = baseContext(edition, slug: "print")
-                context["directory"] = directoryContext(edition)
+                context["directory"] = ResourceView.directoryContext(edition)
                 body.raw(theme.render(context, template: "directory"))
             }
             body.raw("</section>\n")
@@ -153,7 +153,7 @@ public struct SiteRenderer: Sendable {
         context["helpHref"] = helpPage.map { "\($0.slug).html" } ?? "index.html"
         context["helpBox"] = [
             "emergency": edition.resources.emergency,
-            "items": ResourceView.helpBox(edition).map(resourceContext),
+            "items": ResourceView.helpBox(edition).map(\.templateContext),
         ] as [String: Any]
         return context
     }
@@ -166,33 +166,6 @@ public struct SiteRenderer: Sendable {
             if page.contentLocale != edition.locale.code { entry["lang"] = page.contentLocale }
             return entry
         }
-    }
-
-    private func directoryContext(_ edition: LocaleEdition) -> [String: Any] {
-        [
-            "countries": ResourceView.directory(edition).map { country in
-                [
-                    "code": country.country.lowercased(), "name": country.name,
-                    "kinds": country.kinds.map { ["label": $0.label, "resources": $0.resources.map(resourceContext)] as [String: Any] },
-                ] as [String: Any]
-            }
-        ]
-    }
-
-    private func resourceContext(_ view: ResourceView) -> [String: Any] {
-        let r = view.resource
-        var c: [String: Any] = ["name": r.name, "kind": view.kindLabel, "free": r.free, "recheck": r.confidence == .medium, "verified": r.verified, "source": r.source]
-        if view.resource.country != "INT" { c["country"] = view.countryName }
-        if let phone = r.phone { c["phone"] = phone; c["telHref"] = view.telHref ?? "" }
-        if let text = r.text { c["text"] = text }
-        if let url = r.url { c["url"] = url; c["host"] = ResourceView.displayHost(url) }
-        if let hours = r.hours { c["hours"] = hours }
-        if let ages = r.ages { c["ages"] = ages }
-        if let notes = r.notes { c["notes"] = notes }
-        let sourceIsURL = r.source.hasPrefix("https://") || r.source.hasPrefix("http://")
-        c["sourceIsURL"] = sourceIsURL
-        if sourceIsURL { c["sourceHost"] = ResourceView.displayHost(r.source) }
-        return c
     }
 
     // MARK: Links
