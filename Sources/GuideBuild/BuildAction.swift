@@ -49,7 +49,8 @@ public struct BuildAction: Sendable {
 
         public var summary: String {
             let time = String(format: "%.2f", seconds)
-            return "Built \(locales.count) locale\(locales.count == 1 ? "" : "s") (\(locales.joined(separator: ", "))), \(pages) pages, \(formats.map(\.rawValue).joined(separator: "+")), \(files) files in \(time) s → \(output)/"
+            return
+                "Built \(locales.count) locale\(locales.count == 1 ? "" : "s") (\(locales.joined(separator: ", "))), \(pages) pages, \(formats.map(\.rawValue).joined(separator: "+")), \(files) files in \(time) s → \(output)/"
         }
     }
 
@@ -155,9 +156,11 @@ public struct BuildAction: Sendable {
                 throw BuildError.io("SOURCE_DATE_EPOCH", "\(error)")
             }
             let root = contentRoot
-            let epub = EPUBRenderer(guide: guide, theme: epubTheme, timestamp: timestamp, media: { path in
-                FileManager.default.contents(atPath: root + "/" + path).map { [UInt8]($0) }
-            })
+            let epub = EPUBRenderer(
+                guide: guide, theme: epubTheme, timestamp: timestamp,
+                media: { path in
+                    FileManager.default.contents(atPath: root + "/" + path).map { [UInt8]($0) }
+                })
             for edition in editions { tasks.append(RenderTask(label: "\(edition.locale.code): epub") { try epub.render(edition) }) }
         }
         return tasks

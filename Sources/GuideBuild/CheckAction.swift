@@ -25,7 +25,10 @@ public struct CheckAction: Sendable {
         guard let locales else { return all }
         let others = Set(loaded.guide.info.locales.map(\.code)).subtracting(locales)
         return all.filter { d in
-            !others.contains { d.location.file.hasPrefix("\(contentRoot)/\($0)/") || d.location.file.hasPrefix("\(contentRoot)/resources/\($0).yml") || d.location.file.hasPrefix("\(contentRoot)/ui/\($0).yml") }
+            !others.contains {
+                d.location.file.hasPrefix("\(contentRoot)/\($0)/") || d.location.file.hasPrefix("\(contentRoot)/resources/\($0).yml")
+                    || d.location.file.hasPrefix("\(contentRoot)/ui/\($0).yml")
+            }
         }
     }
 
@@ -45,11 +48,22 @@ public struct CheckAction: Sendable {
                 let at = SourceLocation(file: page.file, line: page.state == .missing ? 0 : 1, column: page.state == .missing ? 0 : 1)
                 switch page.state {
                 case .outdated:
-                    found.append(.warning("outdated-translation", "the \(status.sourceLocale) page changed since this translation was pinned: \(page.changeSummary(sourceLocale: status.sourceLocale)); see 'guidegen diff --locale \(locale.locale.code) \(page.id)'", at: at))
+                    found.append(
+                        .warning(
+                            "outdated-translation",
+                            "the \(status.sourceLocale) page changed since this translation was pinned: \(page.changeSummary(sourceLocale: status.sourceLocale)); see 'guidegen diff --locale \(locale.locale.code) \(page.id)'",
+                            at: at))
                 case .missing:
-                    found.append(.warning("missing-translation", "'\(page.id)' is not translated into \(locale.locale.code) yet; readers get the \(status.sourceLocale) page", at: at))
+                    found.append(
+                        .warning(
+                            "missing-translation", "'\(page.id)' is not translated into \(locale.locale.code) yet; readers get the \(status.sourceLocale) page",
+                            at: at))
                 case .unpinned:
-                    found.append(.warning("unpinned-translation", "the translation is not pinned; run 'guidegen pin --locale \(locale.locale.code) \(page.id)' once it matches the \(status.sourceLocale) page", at: at))
+                    found.append(
+                        .warning(
+                            "unpinned-translation",
+                            "the translation is not pinned; run 'guidegen pin --locale \(locale.locale.code) \(page.id)' once it matches the \(status.sourceLocale) page",
+                            at: at))
                 case .current, .orphaned:
                     break
                 }

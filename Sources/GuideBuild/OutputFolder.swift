@@ -1,4 +1,5 @@
 import Foundation
+import GuideRendering
 
 /// The output folder and its safety rules: guidegen writes a complete new tree beside it and
 /// swaps it in only when everything succeeded, and it never replaces a folder it did not create.
@@ -159,5 +160,3 @@ public final class StagingFolder: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
-
-import GuideRendering

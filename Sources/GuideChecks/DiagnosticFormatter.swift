@@ -44,7 +44,8 @@ public enum DiagnosticFormatter {
 
     static func json(_ diagnostics: [Diagnostic]) -> String {
         let records = diagnostics.map {
-            Record(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, code: $0.code, message: $0.message)
+            Record(
+                file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, code: $0.code, message: $0.message)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -19,7 +19,8 @@ public struct CheckContext: Sendable {
         var anchors: [String: [String: Set<String>]] = [:]
         for edition in guide.editions {
             for page in edition.pages {
-                anchors[edition.locale.code, default: [:]][page.fileName] = Set(HeadingAnchors.anchors(for: page, source: source?.page(fileName: page.fileName)))
+                anchors[edition.locale.code, default: [:]][page.fileName] = Set(
+                    HeadingAnchors.anchors(for: page, source: source?.page(fileName: page.fileName)))
             }
         }
         self.anchors = anchors

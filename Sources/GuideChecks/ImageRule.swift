@@ -17,7 +17,11 @@ public struct ImageRule: PageRule {
             }
             switch LinkTarget(source) {
             case .external:
-                found.append(.error("remote-image", "images must be files in the content folder, not web addresses: loading '\(source)' would tell another site who reads the guide", at: at))
+                found.append(
+                    .error(
+                        "remote-image",
+                        "images must be files in the content folder, not web addresses: loading '\(source)' would tell another site who reads the guide", at: at
+                    ))
             case .unsafeScheme(let scheme):
                 found.append(.error("unsafe-link", "images with '\(scheme):' are not allowed; use a file in the content folder", at: at))
             case .anchor, .page:

@@ -11,8 +11,9 @@ public struct PhoneNumberRule: PageRule {
 
     public func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         let known = Set(edition.resources.resources.compactMap(\.phone))
-        let shortHelplines = Set(context.guide.editions.flatMap { $0.resources.resources.compactMap(\.phone) }
-            .filter { $0.filter(\.isNumber).count <= 4 })
+        let shortHelplines = Set(
+            context.guide.editions.flatMap { $0.resources.resources.compactMap(\.phone) }
+                .filter { $0.filter(\.isNumber).count <= 4 })
         var found: [Diagnostic] = []
         page.blocks.walk(inline: { inline in
             guard case .text(let text) = inline.kind else { return }
@@ -20,10 +21,17 @@ public struct PhoneNumberRule: PageRule {
                 let digits = number.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
                 if digits >= 6, !known.contains(number) {
                     let sameDigits = known.first { $0.filter(\.isNumber) == number.filter(\.isNumber) }
-                    let advice = sameDigits.map { "write it as '\($0)', as in the resources file" } ?? "add the service to resources/\(edition.locale.code).yml or correct the number"
-                    found.append(.error("unknown-phone-number", "the number '\(number)' is not in resources/\(edition.locale.code).yml; \(advice)", at: inline.location))
+                    let advice =
+                        sameDigits.map { "write it as '\($0)', as in the resources file" }
+                        ?? "add the service to resources/\(edition.locale.code).yml or correct the number"
+                    found.append(
+                        .error("unknown-phone-number", "the number '\(number)' is not in resources/\(edition.locale.code).yml; \(advice)", at: inline.location))
                 } else if (3...4).contains(digits), shortHelplines.contains(number), !known.contains(number) {
-                    found.append(.error("unknown-phone-number", "'\(number)' is a helpline elsewhere but not in resources/\(edition.locale.code).yml; readers of this locale may reach the wrong service", at: inline.location))
+                    found.append(
+                        .error(
+                            "unknown-phone-number",
+                            "'\(number)' is a helpline elsewhere but not in resources/\(edition.locale.code).yml; readers of this locale may reach the wrong service",
+                            at: inline.location))
                 }
             }
         })
@@ -53,7 +61,7 @@ public struct PhoneNumberRule: PageRule {
                 if isDigit(j) {
                     j += 1
                     end = j
-                } else if (b[j] == 0x20 || b[j] == 0x2D), isDigit(j + 1) {
+                } else if b[j] == 0x20 || b[j] == 0x2D, isDigit(j + 1) {
                     j += 1
                 } else {
                     break

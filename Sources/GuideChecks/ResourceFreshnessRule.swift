@@ -15,10 +15,15 @@ public struct ResourceFreshnessRule: EditionRule {
             guard let verified = Self.dayNumber(resource.verified) else { return nil }
             let age = guideDay - verified
             if age > maximumAgeDays {
-                return .warning("stale-resource", "'\(resource.name)' was last verified on \(resource.verified), \(age) days before the guide's date; check the number and the page again", at: resource.location)
+                return .warning(
+                    "stale-resource",
+                    "'\(resource.name)' was last verified on \(resource.verified), \(age) days before the guide's date; check the number and the page again",
+                    at: resource.location)
             }
             if verified > guideDay {
-                return .warning("stale-resource", "'\(resource.name)' is verified on \(resource.verified), after the guide's date \(context.guide.info.date)", at: resource.location)
+                return .warning(
+                    "stale-resource", "'\(resource.name)' is verified on \(resource.verified), after the guide's date \(context.guide.info.date)",
+                    at: resource.location)
             }
             return nil
         }

@@ -13,7 +13,10 @@ public struct SentenceLengthRule: PageRule {
         page.blocks.walk(block: { block in
             guard case .paragraph(let inlines) = block.kind else { return }
             for sentence in Self.sentences(inlines.plainText, longerThan: maximumWords) {
-                found.append(.warning("long-sentence", "a sentence of \(sentence.words) words (\"\(sentence.start) …\"); split it to \(maximumWords) or fewer", at: block.location))
+                found.append(
+                    .warning(
+                        "long-sentence", "a sentence of \(sentence.words) words (\"\(sentence.start) …\"); split it to \(maximumWords) or fewer",
+                        at: block.location))
             }
         })
         return found

@@ -11,10 +11,11 @@ public struct StructureParityRule: PageRule {
         let ours = page.headings.map(\.level)
         let theirs = source.headings.map(\.level)
         if ours != theirs {
-            found.append(.warning(
-                "structure-differs",
-                "this page has \(ours.count) headings (levels \(ours.map(String.init).joined(separator: ","))), the \(context.guide.info.sourceLocale) page \(theirs.count) (levels \(theirs.map(String.init).joined(separator: ",")))",
-                at: page.source))
+            found.append(
+                .warning(
+                    "structure-differs",
+                    "this page has \(ours.count) headings (levels \(ours.map(String.init).joined(separator: ","))), the \(context.guide.info.sourceLocale) page \(theirs.count) (levels \(theirs.map(String.init).joined(separator: ",")))",
+                    at: page.source))
         }
         let ourLinks = Self.targets(page)
         let theirLinks = Self.targets(source)
@@ -25,7 +26,9 @@ public struct StructureParityRule: PageRule {
             if !missing.isEmpty { detail.append("missing \(missing.joined(separator: ", "))") }
             if !extra.isEmpty { detail.append("extra \(extra.joined(separator: ", "))") }
             if detail.isEmpty { detail.append("same targets in another order") }
-            found.append(.warning("structure-differs", "links differ from the \(context.guide.info.sourceLocale) page: \(detail.joined(separator: "; "))", at: page.source))
+            found.append(
+                .warning(
+                    "structure-differs", "links differ from the \(context.guide.info.sourceLocale) page: \(detail.joined(separator: "; "))", at: page.source))
         }
         return found
     }

@@ -10,15 +10,16 @@ import Foundation
 struct FuzzerMain {
     static func main() {
         #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return 0 }
-            PipelineFuzzer.run(Array(UnsafeBufferPointer(start: data, count: size)))
-            return 0
-        })
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(
+                LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+                    guard let data else { return 0 }
+                    PipelineFuzzer.run(Array(UnsafeBufferPointer(start: data, count: size)))
+                    return 0
+                })
         #else
-        replay(CommandLine.arguments.dropFirst())
+            replay(CommandLine.arguments.dropFirst())
         #endif
     }
 
@@ -47,11 +48,11 @@ struct FuzzerMain {
 }
 
 #if FUZZING
-/// libFuzzer's driver (LLVM 11 and later), for programs that keep their own `main`.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
+    /// libFuzzer's driver (LLVM 11 and later), for programs that keep their own `main`.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 #endif

@@ -31,7 +31,9 @@ enum PipelineFuzzer {
         let info = LocaleInfo(code: locale, nativeName: locale, direction: .ltr, title: "Fuzz", description: "")
         let edition = LocaleEdition(locale: info, pages: [page], resources: .empty, strings: UIStrings([:]))
         let guide = Guide(
-            info: GuideInfo(id: "fuzz", sourceLocale: locale, locales: [info], pageOrder: ["fuzz"], version: "1", date: "2026-01-01", publisher: "fuzz", quickExitURL: "https://example.org/"),
+            info: GuideInfo(
+                id: "fuzz", sourceLocale: locale, locales: [info], pageOrder: ["fuzz"], version: "1", date: "2026-01-01", publisher: "fuzz",
+                quickExitURL: "https://example.org/"),
             editions: [edition])
         if let files = try? PlainTextRenderer(guide: guide, width: 40).render(edition) {
             for file in files {
@@ -84,11 +86,11 @@ enum WellFormedness {
 }
 
 #if FUZZING
-/// libFuzzer's callback, also referenced by its driver.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    guard let data else { return 0 }
-    PipelineFuzzer.run(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
-}
+    /// libFuzzer's callback, also referenced by its driver.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        guard let data else { return 0 }
+        PipelineFuzzer.run(Array(UnsafeBufferPointer(start: data, count: size)))
+        return 0
+    }
 #endif

@@ -61,10 +61,11 @@ public struct ContentLoader: Sendable {
             // What templates put after a label; typography may change it (French "\u{00A0}:").
             strings.values["colon", default: ":"] = strings.values["colon", default: ":"]
             let resources = loadResources(locale: code, resolvedRoot: resolvedRoot, into: &diagnostics)
-            editions.append(LocaleEdition(
-                locale: locale,
-                pages: ordered(pages, source: sourcePages, locale: code, guide: info, into: &diagnostics),
-                resources: resources, strings: strings))
+            editions.append(
+                LocaleEdition(
+                    locale: locale,
+                    pages: ordered(pages, source: sourcePages, locale: code, guide: info, into: &diagnostics),
+                    resources: resources, strings: strings))
         }
         _ = sourceInfo
         return Result(guide: Guide(info: info, editions: editions), diagnostics: diagnostics)
@@ -80,7 +81,10 @@ public struct ContentLoader: Sendable {
             if locale == guide.sourceLocale {
                 diagnostics.append(.error("missing-locale", "the source locale has no folder '\(folder)'", at: SourceLocation(file: folder)))
             } else {
-                diagnostics.append(.warning("missing-translation", "there is no folder '\(folder)': every page falls back to \(guide.sourceLocale)", at: SourceLocation(file: folder)))
+                diagnostics.append(
+                    .warning(
+                        "missing-translation", "there is no folder '\(folder)': every page falls back to \(guide.sourceLocale)",
+                        at: SourceLocation(file: folder)))
             }
             return [:]
         }
@@ -132,7 +136,10 @@ public struct ContentLoader: Sendable {
         for id in guide.pageOrder {
             guard let english = sourceByID[id] else {
                 if isSource {
-                    diagnostics.append(.error("missing-page", "guide.yml lists the page '\(id)', but no file in '\(path(locale))' has that id", at: SourceLocation(file: path("guide.yml"))))
+                    diagnostics.append(
+                        .error(
+                            "missing-page", "guide.yml lists the page '\(id)', but no file in '\(path(locale))' has that id",
+                            at: SourceLocation(file: path("guide.yml"))))
                 }
                 continue
             }
@@ -140,7 +147,11 @@ public struct ContentLoader: Sendable {
                 result.append(english)
             } else if let translated = pages[english.fileName] {
                 if translated.id != english.id {
-                    diagnostics.append(.error("id-mismatch", "the id '\(translated.id)' differs from the \(guide.sourceLocale) page's id '\(english.id)'; translations keep the file name and id", at: translated.source))
+                    diagnostics.append(
+                        .error(
+                            "id-mismatch",
+                            "the id '\(translated.id)' differs from the \(guide.sourceLocale) page's id '\(english.id)'; translations keep the file name and id",
+                            at: translated.source))
                 }
                 result.append(translated)
             } else {
@@ -150,9 +161,11 @@ public struct ContentLoader: Sendable {
         let listed = Set(guide.pageOrder)
         for page in pages.values.sorted(by: { $0.fileName < $1.fileName }) {
             if isSource, !listed.contains(page.id) {
-                diagnostics.append(.error("unlisted-page", "the page '\(page.id)' is not in guide.yml's 'pages', so it would never be published", at: page.source))
+                diagnostics.append(
+                    .error("unlisted-page", "the page '\(page.id)' is not in guide.yml's 'pages', so it would never be published", at: page.source))
             } else if !isSource, !source.keys.contains(page.fileName) {
-                diagnostics.append(.warning("orphaned-page", "no \(guide.sourceLocale) page is named '\(page.fileName)'; this translation is not published", at: page.source))
+                diagnostics.append(
+                    .warning("orphaned-page", "no \(guide.sourceLocale) page is named '\(page.fileName)'; this translation is not published", at: page.source))
             }
         }
         return result
@@ -163,7 +176,8 @@ public struct ContentLoader: Sendable {
     private func loadResources(locale: String, resolvedRoot: String, into diagnostics: inout [Diagnostic]) -> ResourceDirectory {
         let file = path("resources/\(locale).yml")
         guard FileManager.default.fileExists(atPath: file) else {
-            diagnostics.append(.error("missing-resources", "there is no resources file for '\(locale)': every page needs its help box", at: SourceLocation(file: file)))
+            diagnostics.append(
+                .error("missing-resources", "there is no resources file for '\(locale)': every page needs its help box", at: SourceLocation(file: file)))
             return .empty
         }
         guard let text = readText(file, under: resolvedRoot, into: &diagnostics, missing: "cannot read '\(file)'") else { return .empty }
@@ -175,7 +189,8 @@ public struct ContentLoader: Sendable {
     private func loadStrings(locale: String, resolvedRoot: String, into diagnostics: inout [Diagnostic]) -> UIStrings {
         let file = path("ui/\(locale).yml")
         guard FileManager.default.fileExists(atPath: file) else {
-            diagnostics.append(.warning("missing-strings", "there is no '\(file)'; the interface falls back to the source locale", at: SourceLocation(file: file)))
+            diagnostics.append(
+                .warning("missing-strings", "there is no '\(file)'; the interface falls back to the source locale", at: SourceLocation(file: file)))
             return UIStrings([:])
         }
         guard let text = readText(file, under: resolvedRoot, into: &diagnostics, missing: "cannot read '\(file)'") else { return UIStrings([:]) }
@@ -209,7 +224,8 @@ public struct ContentLoader: Sendable {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
         if size > Self.maximumPageBytes {
-            diagnostics.append(.error("file-too-large", "the file is \(size / 1_048_576) MB; the limit is \(Self.maximumPageBytes / 1_048_576) MB", at: location))
+            diagnostics.append(
+                .error("file-too-large", "the file is \(size / 1_048_576) MB; the limit is \(Self.maximumPageBytes / 1_048_576) MB", at: location))
             return nil
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
@@ -241,7 +257,9 @@ extension ContentLoader {
         else { return [] }
         var paths = Set<String>()
         while let relative = walker.nextObject() as? String {
-            guard !relative.hasSuffix(".md"), !relative.hasSuffix(".yml"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            guard !relative.hasSuffix(".md"), !relative.hasSuffix(".yml"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
+                continue
+            }
             let full = path(relative)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,

@@ -53,7 +53,8 @@ public struct FrontMatter: Sendable {
         let directory = reader.bool("directory") ?? false
         reader.rejectUnknownKeys(knownKeys)
         if !id.isEmpty, !isValidID(id) {
-            reader.diagnostics.append(.error("invalid-field", "the id '\(id)' may hold only lower-case letters, digits and '-'", at: parsed["id"]?.location ?? start))
+            reader.diagnostics.append(
+                .error("invalid-field", "the id '\(id)' may hold only lower-case letters, digits and '-'", at: parsed["id"]?.location ?? start))
         }
         if let first = reader.diagnostics.first { return .failure(first) }
         let matter = FrontMatter(

@@ -24,14 +24,17 @@ public enum GuideConfig {
             reader.diagnostics.append(.error("invalid-field", "'date' must be a date written YYYY-MM-DD", at: value["date"]?.location ?? value.location))
         }
         if !quickExit.isEmpty, !quickExit.hasPrefix("https://") {
-            reader.diagnostics.append(.error("invalid-field", "'quick_exit_url' must be an https:// address", at: value["quick_exit_url"]?.location ?? value.location))
+            reader.diagnostics.append(
+                .error("invalid-field", "'quick_exit_url' must be an https:// address", at: value["quick_exit_url"]?.location ?? value.location))
         }
         if pages.isEmpty {
-            reader.diagnostics.append(.error("missing-field", "guide.yml needs 'pages': the page ids in reading order", at: value["pages"]?.location ?? value.location))
+            reader.diagnostics.append(
+                .error("missing-field", "guide.yml needs 'pages': the page ids in reading order", at: value["pages"]?.location ?? value.location))
         }
         var seenPages = Set<String>()
         for (i, page) in pages.enumerated() where !seenPages.insert(page).inserted {
-            reader.diagnostics.append(.error("duplicate-id", "the page '\(page)' is listed twice in 'pages'", at: value["pages"]?.array?[i].location ?? value.location))
+            reader.diagnostics.append(
+                .error("duplicate-id", "the page '\(page)' is listed twice in 'pages'", at: value["pages"]?.array?[i].location ?? value.location))
         }
 
         var locales: [LocaleInfo] = []
@@ -49,7 +52,8 @@ public enum GuideConfig {
                     l.diagnostics.append(.error("invalid-field", "'direction' must be ltr or rtl", at: item["direction"]?.location ?? item.location))
                 }
                 if !code.isEmpty, !isLocaleCode(code) {
-                    l.diagnostics.append(.error("invalid-field", "'\(code)' is not a language code such as 'es' or 'pt-BR'", at: item["code"]?.location ?? item.location))
+                    l.diagnostics.append(
+                        .error("invalid-field", "'\(code)' is not a language code such as 'es' or 'pt-BR'", at: item["code"]?.location ?? item.location))
                 }
                 if locales.contains(where: { $0.code == code }) {
                     l.diagnostics.append(.error("duplicate-id", "the locale '\(code)' is listed twice", at: item.location))
@@ -58,10 +62,12 @@ public enum GuideConfig {
                 locales.append(LocaleInfo(code: code, nativeName: name, direction: direction ?? .ltr, title: title, description: description))
             }
         } else {
-            reader.diagnostics.append(.error("missing-field", "guide.yml needs 'locales', a list with at least the source locale", at: value["locales"]?.location ?? value.location))
+            reader.diagnostics.append(
+                .error("missing-field", "guide.yml needs 'locales', a list with at least the source locale", at: value["locales"]?.location ?? value.location))
         }
         if !source.isEmpty, !locales.isEmpty, !locales.contains(where: { $0.code == source }) {
-            reader.diagnostics.append(.error("invalid-field", "the source locale '\(source)' is not in 'locales'", at: value["source"]?.location ?? value.location))
+            reader.diagnostics.append(
+                .error("invalid-field", "the source locale '\(source)' is not in 'locales'", at: value["source"]?.location ?? value.location))
         }
         guard !reader.diagnostics.contains(where: { $0.severity == .error }) else { return (nil, reader.diagnostics) }
         let info = GuideInfo(

@@ -107,10 +107,11 @@ private struct Converter {
 
             if entering, let frame = openFrame(for: node, type: type, at: location) {
                 if stack.count > maximumDepth {
-                    diagnostics.append(.error(
-                        "too-deep",
-                        "content is nested more than \(maximumDepth) levels deep; the deeper part was dropped",
-                        at: location))
+                    diagnostics.append(
+                        .error(
+                            "too-deep",
+                            "content is nested more than \(maximumDepth) levels deep; the deeper part was dropped",
+                            at: location))
                     skipping = node
                     continue
                 }

@@ -45,7 +45,8 @@ public enum ResourceFile {
                 confidence: Resource.Confidence(rawValue: confidenceText) ?? .medium, location: item.location)
             r.rejectUnknownKeys(knownEntryKeys)
             if !kindText.isEmpty, Resource.Kind(rawValue: kindText) == nil {
-                r.diagnostics.append(.error("invalid-resource", "'kind' must be one of support, report, remove, emergency", at: item["kind"]?.location ?? item.location))
+                r.diagnostics.append(
+                    .error("invalid-resource", "'kind' must be one of support, report, remove, emergency", at: item["kind"]?.location ?? item.location))
             }
             if Resource.Confidence(rawValue: confidenceText) == nil {
                 r.diagnostics.append(.error("invalid-resource", "'confidence' must be high or medium", at: item["confidence"]?.location ?? item.location))
@@ -54,20 +55,26 @@ public enum ResourceFile {
                 r.diagnostics.append(.error("invalid-resource", "the resource '\(id)' has no phone, text or url", at: item.location))
             }
             if let phone, !isPhoneNumber(phone) {
-                r.diagnostics.append(.error("invalid-resource", "'\(phone)' is not a phone number (digits, spaces, '-' and a leading '+')", at: item["phone"]?.location ?? item.location))
+                r.diagnostics.append(
+                    .error(
+                        "invalid-resource", "'\(phone)' is not a phone number (digits, spaces, '-' and a leading '+')",
+                        at: item["phone"]?.location ?? item.location))
             }
             if let url, !url.hasPrefix("https://"), !url.hasPrefix("http://") {
                 r.diagnostics.append(.error("invalid-resource", "'url' must be an http(s) address", at: item["url"]?.location ?? item.location))
             }
             // A source is an address, or a citation where no page states the number.
             if source.contains("://"), !source.hasPrefix("https://"), !source.hasPrefix("http://") {
-                r.diagnostics.append(.error("invalid-resource", "'source' must be an http(s) address or a citation", at: item["source"]?.location ?? item.location))
+                r.diagnostics.append(
+                    .error("invalid-resource", "'source' must be an http(s) address or a citation", at: item["source"]?.location ?? item.location))
             }
             if !verified.isEmpty, !GuideConfig.isISODate(verified) {
-                r.diagnostics.append(.error("invalid-resource", "'verified' must be a date written YYYY-MM-DD", at: item["verified"]?.location ?? item.location))
+                r.diagnostics.append(
+                    .error("invalid-resource", "'verified' must be a date written YYYY-MM-DD", at: item["verified"]?.location ?? item.location))
             }
             if !country.isEmpty, !countries.contains(where: { $0.code == country }) {
-                r.diagnostics.append(.error("invalid-resource", "the country '\(country)' has no name under 'countries'", at: item["country"]?.location ?? item.location))
+                r.diagnostics.append(
+                    .error("invalid-resource", "the country '\(country)' has no name under 'countries'", at: item["country"]?.location ?? item.location))
             }
             if resources.contains(where: { $0.id == id }) {
                 r.diagnostics.append(.error("duplicate-id", "the resource id '\(id)' is used twice", at: item.location))
@@ -76,7 +83,9 @@ public enum ResourceFile {
             resources.append(entry)
         }
         for (i, id) in helpBox.enumerated() where !resources.contains(where: { $0.id == id }) {
-            reader.diagnostics.append(.error("invalid-resource", "'help_box' names '\(id)', which is not a resource here", at: value["help_box"]?.array?[i].location ?? value.location))
+            reader.diagnostics.append(
+                .error(
+                    "invalid-resource", "'help_box' names '\(id)', which is not a resource here", at: value["help_box"]?.array?[i].location ?? value.location))
         }
         return (ResourceDirectory(helpBox: helpBox, emergency: emergency, countries: countries, resources: resources), reader.diagnostics)
     }

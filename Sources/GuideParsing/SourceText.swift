@@ -15,10 +15,11 @@ public enum SourceText {
             }
             let length = sequenceLength(bytes, at: index)
             if length == 0 {
-                return .failure(.error(
-                    "invalid-utf8",
-                    "the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(index)); save it as UTF-8",
-                    at: SourceLocation(file: file, line: line, column: column)))
+                return .failure(
+                    .error(
+                        "invalid-utf8",
+                        "the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(index)); save it as UTF-8",
+                        at: SourceLocation(file: file, line: line, column: column)))
             }
             if byte == UInt8(ascii: "\n") {
                 line += 1
@@ -82,7 +83,10 @@ extension Substring {
             var a = index
             var matched = true
             for scalar in needle {
-                guard a < endIndex, unicodeScalars[a] == scalar else { matched = false; break }
+                guard a < endIndex, unicodeScalars[a] == scalar else {
+                    matched = false
+                    break
+                }
                 a = unicodeScalars.index(after: a)
             }
             if matched { return index..<a }

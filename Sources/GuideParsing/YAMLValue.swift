@@ -36,7 +36,11 @@ public struct YAMLValue: Sendable {
             SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
         }
         // Iterative post-order conversion with a node budget.
-        enum Step { case visit(Node), buildMapping(Node, [String]), buildSequence(Node, Int) }
+        enum Step {
+            case visit(Node)
+            case buildMapping(Node, [String])
+            case buildSequence(Node, Int)
+        }
         var steps: [Step] = [.visit(root)]
         var values: [YAMLValue] = []
         var visited = 0
@@ -90,11 +94,14 @@ public struct YAMLValue: Sendable {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text); " } ?? ""
-            return .error("invalid-yaml", "invalid YAML: \(detail)\(problem)", at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
+            return .error(
+                "invalid-yaml", "invalid YAML: \(detail)\(problem)", at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column))
         case .reader(let problem, _, _, _):
             return .error("invalid-yaml", "invalid YAML: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("invalid-yaml", "duplicate keys: \(duplicates.joined(separator: ", "))", at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
+            return .error(
+                "invalid-yaml", "duplicate keys: \(duplicates.joined(separator: ", "))",
+                at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column))
         default:
             return .error("invalid-yaml", "invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
         }

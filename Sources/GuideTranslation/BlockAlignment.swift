@@ -70,7 +70,8 @@ public enum BlockAlignment {
             var lengths = [Int](repeating: 0, count: (aMid.count + 1) * width)
             for i in stride(from: aMid.count - 1, through: 0, by: -1) {
                 for j in stride(from: bMid.count - 1, through: 0, by: -1) {
-                    lengths[i * width + j] = aMid[i] == bMid[j]
+                    lengths[i * width + j] =
+                        aMid[i] == bMid[j]
                         ? lengths[(i + 1) * width + j + 1] + 1
                         : max(lengths[(i + 1) * width + j], lengths[i * width + j + 1])
                 }
@@ -116,7 +117,8 @@ public struct BlockCorrespondence: Sendable, Equatable {
         }
         let sourceHeadings = source.filter(\.isHeading).count
         let translationHeadings = translation.filter(\.isHeading).count
-        let what = source.count == translation.count
+        let what =
+            source.count == translation.count
             ? "the translation's blocks are of other kinds than the source's"
             : "the translation has \(translation.count) blocks, the source \(source.count)"
         if sourceHeadings == translationHeadings {
@@ -128,7 +130,8 @@ public struct BlockCorrespondence: Sendable, Equatable {
             note = "\(what): blocks are matched under each heading, by kind and order"
         } else {
             translationIndex = Self.byKind(source, translation)
-            note = "\(what), and \(translationHeadings) headings, not \(sourceHeadings): blocks are matched by kind and order over the whole page, so look at the blocks around each one"
+            note =
+                "\(what), and \(translationHeadings) headings, not \(sourceHeadings): blocks are matched by kind and order over the whole page, so look at the blocks around each one"
         }
     }
 

@@ -75,7 +75,8 @@ extension DiffReport {
             }
         }
         var out = "<tr class=\"\(kind)\">\n"
-        out += "<td lang=\"\(escape(sourceLocale.code))\" dir=\"\(sourceLocale.direction.rawValue)\"><p class=\"where\">\(escape(where_))</p><pre>\(marked)</pre></td>\n"
+        out +=
+            "<td lang=\"\(escape(sourceLocale.code))\" dir=\"\(sourceLocale.direction.rawValue)\"><p class=\"where\">\(escape(where_))</p><pre>\(marked)</pre></td>\n"
         out += "<td lang=\"\(escape(locale.code))\" dir=\"\(locale.direction.rawValue)\">"
         if let translation = entry.translation {
             let label: String

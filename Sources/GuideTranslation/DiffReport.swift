@@ -82,9 +82,10 @@ public struct PageDiff: Sendable, Equatable {
                 continue
             }
             let found = translation(near: change.old)
-            entries.append(Entry(
-                change: change, segments: segments, sourceLine: sourceLine, translation: found?.0,
-                placement: found?.exact == false ? .nearest : .corresponding))
+            entries.append(
+                Entry(
+                    change: change, segments: segments, sourceLine: sourceLine, translation: found?.0,
+                    placement: found?.exact == false ? .nearest : .corresponding))
         }
         return PageDiff(
             locale: locale, id: page.id, sourceFile: page.file, translationFile: translated.file, entries: entries,
@@ -126,7 +127,9 @@ public struct DiffReport: Sendable, Equatable {
             if workspace.translatedPages[code]?[page.id] == nil {
                 notes.append("\(page.id): missing; there is no \(file) yet, so the whole \(source) page is new")
             } else if workspace.pinFiles[code]?.pins[page.id] == nil {
-                notes.append("\(page.id): unpinned; nothing records which \(source) version \(file) follows, so there is nothing to compare. Check it against \(page.file), then run 'guidegen pin --locale \(code) \(page.id)'")
+                notes.append(
+                    "\(page.id): unpinned; nothing records which \(source) version \(file) follows, so there is nothing to compare. Check it against \(page.file), then run 'guidegen pin --locale \(code) \(page.id)'"
+                )
             } else {
                 notes.append("\(page.id): current; \(page.file) has not changed since \(file) was pinned")
             }
@@ -156,7 +159,10 @@ public struct DiffReport: Sendable, Equatable {
         }
         var out = ""
         for page in pages {
-            out += style.bold("\(page.id): \(page.entries.count) \(source) block\(page.entries.count == 1 ? "" : "s") changed since \(page.translationFile) was pinned") + "\n"
+            out +=
+                style.bold(
+                    "\(page.id): \(page.entries.count) \(source) block\(page.entries.count == 1 ? "" : "s") changed since \(page.translationFile) was pinned")
+                + "\n"
             out += style.dim("  \(page.sourceFile) → \(page.translationFile)") + "\n"
             if let note = page.note { out += "  note: \(note)\n" }
             for entry in page.entries {

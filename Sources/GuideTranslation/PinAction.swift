@@ -101,7 +101,10 @@ public struct PinAction: Sendable {
             if all {
                 lines.append("\(code)  \(page.id): not translated yet (no \(file)); nothing to pin")
             } else {
-                problems.append(.error("not-translated", "there is no \(code) translation of '\(page.id)' to pin; translate \(page.file) first", at: SourceLocation(file: file)))
+                problems.append(
+                    .error(
+                        "not-translated", "there is no \(code) translation of '\(page.id)' to pin; translate \(page.file) first", at: SourceLocation(file: file)
+                    ))
             }
             return
         }
@@ -144,10 +147,11 @@ public struct PinAction: Sendable {
         let tie = behind.contains { $0.changes == newest.changes && $0.pin != newest.pin }
         for entry in behind {
             if entry.pin != newest.pin || tie, !force {
-                problems.append(.error(
-                    "pending-translation",
-                    "\(entry.code) '\(page.id)' was already outdated before this edit (its pin differs from \(newest.code)'s): translate the changes (guidegen diff --locale \(entry.code) \(page.id)), then run 'guidegen pin --locale \(entry.code) \(page.id)'; or pass --force to re-pin it anyway",
-                    at: entry.pin.location))
+                problems.append(
+                    .error(
+                        "pending-translation",
+                        "\(entry.code) '\(page.id)' was already outdated before this edit (its pin differs from \(newest.code)'s): translate the changes (guidegen diff --locale \(entry.code) \(page.id)), then run 'guidegen pin --locale \(entry.code) \(page.id)'; or pass --force to re-pin it anyway",
+                        at: entry.pin.location))
                 continue
             }
             files[entry.code]?.pins[page.id] = current

@@ -80,7 +80,8 @@ public struct PinFile: Sendable, Equatable {
             problems.append(.error("corrupt-pins", message, at: at))
         }
         guard let fields = root.pairs else {
-            return .failure(.pinErrors([.error("corrupt-pins", "the lock file must be a mapping with 'format', 'locale', 'source' and 'pages'", at: root.location)]))
+            return .failure(
+                .pinErrors([.error("corrupt-pins", "the lock file must be a mapping with 'format', 'locale', 'source' and 'pages'", at: root.location)]))
         }
         for (key, value) in fields where !["format", "locale", "source", "pages"].contains(key) {
             problem("unknown key '\(key)' in the lock file", value.location)
@@ -150,7 +151,9 @@ public struct PinFile: Sendable, Equatable {
                 continue
             }
             guard BlockHasher.hash(text) == hash else {
-                problem("the text of \(what) does not match its hash: the file was edited by hand; restore it from version control", item["text"]?.location ?? item.location)
+                problem(
+                    "the text of \(what) does not match its hash: the file was edited by hand; restore it from version control",
+                    item["text"]?.location ?? item.location)
                 valid = false
                 continue
             }
@@ -198,7 +201,8 @@ public struct PinFile: Sendable, Equatable {
     /// `text` as a literal block (`|-`) when that holds it exactly, else as a double-quoted string.
     static func yamlScalar(_ text: String, indent: String) -> String {
         if canBeLiteral(text) {
-            return "|-\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+            return "|-\n"
+                + text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
         }
         var out = "\""
@@ -211,7 +215,8 @@ public struct PinFile: Sendable, Equatable {
             default:
                 if needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += scalar.value <= 0xFFFF
+                    out +=
+                        scalar.value <= 0xFFFF
                         ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                         : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
                 } else {

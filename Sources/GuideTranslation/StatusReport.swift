@@ -76,7 +76,8 @@ public struct StatusReport: Sendable {
         for locale in status.locales {
             let name = "\(locale.locale.code) \(locale.locale.nativeName)".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             let counts = PageState.allCases.compactMap { state in locale.count(state) > 0 ? "\(locale.count(state)) \(state.rawValue)" : nil }
-            out += "\(style.bold(name))  coverage \(Self.percent(locale.coverage)) (\(locale.currentBlocks) of \(locale.totalBlocks) blocks current); \(counts.joined(separator: ", "))\n"
+            out +=
+                "\(style.bold(name))  coverage \(Self.percent(locale.coverage)) (\(locale.currentBlocks) of \(locale.totalBlocks) blocks current); \(counts.joined(separator: ", "))\n"
         }
         if status.contains([.outdated]) {
             out += "\nSee what changed: guidegen diff --locale <code> [page]\n"

@@ -88,9 +88,10 @@ public struct TranslationStatus: Sendable, Equatable {
         locales = workspace.locales.map { locale in
             var pages = workspace.sourcePages.map { Self.status(of: $0, locale: locale.code, in: workspace) }
             for orphan in workspace.orphans[locale.code] ?? [] {
-                pages.append(PageStatus(
-                    locale: locale.code, id: orphan.id, state: .orphaned, file: orphan.file, sourceFile: nil,
-                    changes: [], sourceLines: [], currentBlocks: 0, sourceBlocks: 0))
+                pages.append(
+                    PageStatus(
+                        locale: locale.code, id: orphan.id, state: .orphaned, file: orphan.file, sourceFile: nil,
+                        changes: [], sourceLines: [], currentBlocks: 0, sourceBlocks: 0))
             }
             return LocaleStatus(locale: locale, pages: pages)
         }

@@ -125,10 +125,11 @@ public struct TranslationWorkspace: Sendable {
         var found: [Diagnostic] = []
         for locale in locales where codes?.contains(locale.code) ?? true {
             for pin in (pinFiles[locale.code]?.pins.values.map { $0 } ?? []) where !ids.contains(pin.pageID) {
-                found.append(.error(
-                    "stale-pin",
-                    "the pin '\(pin.pageID)' matches no \(sourceLocale) page; if the page was renamed or removed, run 'guidegen pin --locale \(locale.code) --prune'",
-                    at: pin.location))
+                found.append(
+                    .error(
+                        "stale-pin",
+                        "the pin '\(pin.pageID)' matches no \(sourceLocale) page; if the page was renamed or removed, run 'guidegen pin --locale \(locale.code) --prune'",
+                        at: pin.location))
             }
         }
         return found.sorted

@@ -48,20 +48,30 @@ public enum WordDiff {
         var currentIsSpace = false
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
-            let joinsWord = (character == "'" || character == "’" || character == "-") && currentIsWord
+            let joinsWord =
+                (character == "'" || character == "’" || character == "-") && currentIsWord
                 && index + 1 < characters.count && (characters[index + 1].isLetter || characters[index + 1].isNumber)
             if character.isLetter || character.isNumber || character == "_" || joinsWord {
-                if !currentIsWord, !current.isEmpty { result.append(current); current = "" }
+                if !currentIsWord, !current.isEmpty {
+                    result.append(current)
+                    current = ""
+                }
                 currentIsWord = true
                 currentIsSpace = false
                 current.append(character)
             } else if character.isWhitespace {
-                if !currentIsSpace, !current.isEmpty { result.append(current); current = "" }
+                if !currentIsSpace, !current.isEmpty {
+                    result.append(current)
+                    current = ""
+                }
                 currentIsSpace = true
                 currentIsWord = false
                 current.append(character)
             } else {
-                if !current.isEmpty { result.append(current); current = "" }
+                if !current.isEmpty {
+                    result.append(current)
+                    current = ""
+                }
                 currentIsWord = false
                 currentIsSpace = false
                 result.append(String(character))

@@ -35,8 +35,9 @@ import Testing
             // Killed mid-way: the old output is whole, or (killed between the two renames of the
             // swap) moved aside where the next run restores it.
             let aside = (try FileManager.default.contentsOfDirectory(atPath: project.root.path)).filter { $0.contains("guidegen-old") }
-            #expect(after == before || (after.isEmpty && !aside.isEmpty) || after[ "/en/07-privacy.html"]?.count ?? 0 > 1_000_000,
-                    "killed after \(delay) s: the output is neither the old one nor a complete new one")
+            #expect(
+                after == before || (after.isEmpty && !aside.isEmpty) || after["/en/07-privacy.html"]?.count ?? 0 > 1_000_000,
+                "killed after \(delay) s: the output is neither the old one nor a complete new one")
         }
         let next = try project.run("build", "--format", "html")
         #expect(next.status == 0, "\(next)")

@@ -54,7 +54,9 @@ import Testing
         let project = try TemporaryProject()
         defer { project.remove() }
         #expect(try project.run("build").status == 0)
-        let expectations = ["en": ["0800 1111", "1-800-843-5678"], "es": ["900 20 20 10", "017", "112"], "fr": ["119", "3018"], "ru": ["8-800-2000-122", "112"]]
+        let expectations = [
+            "en": ["0800 1111", "1-800-843-5678"], "es": ["900 20 20 10", "017", "112"], "fr": ["119", "3018"], "ru": ["8-800-2000-122", "112"],
+        ]
         for (locale, numbers) in expectations {
             for page in ["index", "help", "07-privacy"] {
                 let html = try project.read("_site/\(locale)/\(page).html")

@@ -34,7 +34,10 @@ import Testing
         let htmlLine = lineOf("<b>negrita</b>", in: page)
         let result = try project.run("check")
         #expect(result.status == 1, "\(result)")
-        #expect(result.stdout.contains("Content/es/07-privacy.md:\(linkLine):1: error: link to unknown page '03-groming.md'; did you mean '03-grooming.md'? [broken-link]"), "\(result)")
+        #expect(
+            result.stdout.contains(
+                "Content/es/07-privacy.md:\(linkLine):1: error: link to unknown page '03-groming.md'; did you mean '03-grooming.md'? [broken-link]"),
+            "\(result)")
         #expect(result.stdout.contains("Content/es/07-privacy.md:\(htmlLine):1: error: raw HTML is not allowed"), "\(result)")
         #expect(result.stdout.contains("Content/resources/fr.yml:"), "\(result)")
         #expect(result.stdout.contains("[stale-resource]"), "\(result)")
@@ -55,7 +58,14 @@ import Testing
         defer { project.remove() }
         let result = try project.run("check", "--format", "json")
         #expect(result.status == 1)
-        struct Record: Decodable { var file: String; var line: Int; var column: Int; var severity: String; var code: String; var message: String }
+        struct Record: Decodable {
+            var file: String
+            var line: Int
+            var column: Int
+            var severity: String
+            var code: String
+            var message: String
+        }
         let records = try JSONDecoder().decode([Record].self, from: Data(result.stdout.utf8))
         #expect(records.contains { $0.code == "broken-link" && $0.file == "Content/es/07-privacy.md" && $0.line > 0 && $0.severity == "error" })
         #expect(records.contains { $0.code == "raw-html" })

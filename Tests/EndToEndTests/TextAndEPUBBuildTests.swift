@@ -56,14 +56,17 @@ import Testing
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false).count
         let result = try project.run("build", "--format", "epub")
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr.contains("Content/en/07-privacy.md:\(lines + 1):1: error: 'media/photo.png' is named as a PNG image but holds JPEG data"), "\(result)")
+        #expect(
+            result.stderr.contains("Content/en/07-privacy.md:\(lines + 1):1: error: 'media/photo.png' is named as a PNG image but holds JPEG data"), "\(result)"
+        )
         #expect(project.snapshot("_site") == before, "the previous output is untouched")
     }
 
     @Test func sourceDateEpochDatesTheEbook() throws {
         let project = try TemporaryProject()
         defer { project.remove() }
-        let result = try GuideGenRunner.run(["build", "--format", "epub", "--locale", "fr"], in: project.root, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+        let result = try GuideGenRunner.run(
+            ["build", "--format", "epub", "--locale", "fr"], in: project.root, environment: ["SOURCE_DATE_EPOCH": "1767225600"])
         #expect(result.status == 0, "\(result)")
         let opf = try project.read("_site/epub/fr/EPUB/package.opf")
         #expect(opf.contains("<meta property=\"dcterms:modified\">2026-01-01T00:00:00Z</meta>"))

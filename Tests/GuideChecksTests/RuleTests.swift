@@ -10,7 +10,9 @@ func makeGuide(en: [String: String], es: [String: String] = [:], resources: Stri
         files.keys.sorted().map { name in
             let slug = String(name.dropLast(3))
             let parsed = MarkdownParser.parse(files[name]!, file: "Content/\(locale)/\(name)")
-            return Page(id: slug, title: slug, fileName: name, source: GuideModel.SourceLocation(file: "Content/\(locale)/\(name)", line: 2, column: 1), blocks: parsed.blocks, contentLocale: locale)
+            return Page(
+                id: slug, title: slug, fileName: name, source: GuideModel.SourceLocation(file: "Content/\(locale)/\(name)", line: 2, column: 1),
+                blocks: parsed.blocks, contentLocale: locale)
         }
     }
     let (directory, _) = ResourceFile.parse(resources.isEmpty ? "emergency: x\nresources: []\n" : resources, file: "r.yml")
@@ -18,11 +20,14 @@ func makeGuide(en: [String: String], es: [String: String] = [:], resources: Stri
         LocaleInfo(code: "en", nativeName: "English", direction: .ltr, title: "T", description: ""),
         LocaleInfo(code: "es", nativeName: "Español", direction: .ltr, title: "T", description: ""),
     ]
-    let info = GuideInfo(id: "g", sourceLocale: "en", locales: locales, pageOrder: [], version: "1", date: "2026-01-01", publisher: "p", quickExitURL: "https://example.org/")
-    return Guide(info: info, editions: [
-        LocaleEdition(locale: locales[0], pages: pages(en, locale: "en"), resources: directory, strings: UIStrings([:])),
-        LocaleEdition(locale: locales[1], pages: pages(es, locale: "es"), resources: directory, strings: UIStrings([:])),
-    ])
+    let info = GuideInfo(
+        id: "g", sourceLocale: "en", locales: locales, pageOrder: [], version: "1", date: "2026-01-01", publisher: "p", quickExitURL: "https://example.org/")
+    return Guide(
+        info: info,
+        editions: [
+            LocaleEdition(locale: locales[0], pages: pages(en, locale: "en"), resources: directory, strings: UIStrings([:])),
+            LocaleEdition(locale: locales[1], pages: pages(es, locale: "es"), resources: directory, strings: UIStrings([:])),
+        ])
 }
 
 func diagnostics(_ guide: Guide, assets: Set<String> = []) -> [Diagnostic] {

@@ -1,5 +1,6 @@
-@testable import GuideRendering
 import Testing
+
+@testable import GuideRendering
 
 /// Columns are counted per grapheme cluster: wide East Asian characters and emoji take two,
 /// combining marks and joiners none.

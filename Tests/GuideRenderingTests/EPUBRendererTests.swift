@@ -33,11 +33,12 @@ import ZIPFoundation
 
     @Test func bundleFilesInPackingOrder() throws {
         let files = try renderer.bundle(Fixture.edition("fr"))
-        #expect(files.map(\.path) == [
-            "mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/title.xhtml",
-            "EPUB/index.xhtml", "EPUB/01-everything.xhtml", "EPUB/02-short.xhtml", "EPUB/help.xhtml",
-            "EPUB/style.css", "EPUB/media/fr-media-square.png",
-        ])
+        #expect(
+            files.map(\.path) == [
+                "mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/title.xhtml",
+                "EPUB/index.xhtml", "EPUB/01-everything.xhtml", "EPUB/02-short.xhtml", "EPUB/help.xhtml",
+                "EPUB/style.css", "EPUB/media/fr-media-square.png",
+            ])
         let outputs = try renderer.render(Fixture.edition("fr")).map(\.path)
         #expect(outputs.first == "epub/fr/mimetype")
         #expect(outputs.last == "fr/stay-safe-fr.epub")
@@ -88,7 +89,10 @@ import ZIPFoundation
         for feature in ["structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"] {
             #expect(opf.contains("<meta property=\"schema:accessibilityFeature\">\(feature)</meta>"))
         }
-        #expect(opf.contains("<meta property=\"schema:accessibilitySummary\">\(edition.strings["accessibility_summary_images"].replacingOccurrences(of: "'", with: "&#39;"))</meta>"))
+        #expect(
+            opf.contains(
+                "<meta property=\"schema:accessibilitySummary\">\(edition.strings["accessibility_summary_images"].replacingOccurrences(of: "'", with: "&#39;"))</meta>"
+            ))
         #expect(opf.contains("<spine page-progression-direction=\"ltr\">"))
         #expect(opf.contains("properties=\"nav\""))
         let nav = try read("EPUB/nav.xhtml")
@@ -107,7 +111,10 @@ import ZIPFoundation
     func everyDocumentIsCleanXHTML(locale: String) throws {
         for (path, text) in try bundle(locale) where path.hasSuffix(".xhtml") {
             #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"), "\(path)")
-            #expect(text.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"\(locale)\" xml:lang=\"\(locale)\" dir=\"ltr\">"), "\(path)")
+            #expect(
+                text.contains(
+                    "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"\(locale)\" xml:lang=\"\(locale)\" dir=\"ltr\">"
+                ), "\(path)")
             #expect(!text.contains("<script"), "\(path): ebooks have no script")
             #expect(text.range(of: "&[A-Za-z][A-Za-z0-9]*;", options: .regularExpression) == nil, "\(path): a named character reference")
             #expect(!text.contains(".md\"") && !text.contains(".html\""), "\(path): a link not rewritten for the ebook")
@@ -139,17 +146,19 @@ import ZIPFoundation
 
     @Test func anImageFormatEPUBDoesNotAllowIsAnErrorAtTheImage() throws {
         let error = try renderError("Some text.\n\nA map: ![The map](media/map.tiff)\n")
-        #expect(error.diagnostics.map(\.description) == [
-            "Content/en/01-test.md:3:8: error: 'media/map.tiff' cannot go into the ebook: EPUB reading systems must show only PNG, JPEG, GIF and WebP images; convert it to one of those [epub-image-format]"
-        ])
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "Content/en/01-test.md:3:8: error: 'media/map.tiff' cannot go into the ebook: EPUB reading systems must show only PNG, JPEG, GIF and WebP images; convert it to one of those [epub-image-format]"
+            ])
     }
 
     @Test func anImageWhoseBytesAreNotItsFormatIsAnError() throws {
         let jpegBytes: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 0x4A, 0x46, 0x49, 0x46]
         let error = try renderError("![A photo](media/photo.png)\n", media: { _ in jpegBytes })
-        #expect(error.diagnostics.map(\.description) == [
-            "Content/en/01-test.md:1:1: error: 'media/photo.png' is named as a PNG image but holds JPEG data; save it in the format its name says [image-content]"
-        ])
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "Content/en/01-test.md:1:1: error: 'media/photo.png' is named as a PNG image but holds JPEG data; save it in the format its name says [image-content]"
+            ])
     }
 
     @Test func aMissingImageAndALinkToAFileAreErrors() throws {
@@ -160,8 +169,9 @@ import ZIPFoundation
 
     @Test func aControlCharacterIsAnErrorAtItsColumn() throws {
         let error = try renderError("## Title\n\nBefore \u{0C} after\n")
-        #expect(error.diagnostics.map(\.description) == [
-            "Content/en/01-test.md:3:8: error: the control character U+000C cannot be written to an ebook; delete it or replace it with a space [unsupported-character]"
-        ])
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "Content/en/01-test.md:3:8: error: the control character U+000C cannot be written to an ebook; delete it or replace it with a space [unsupported-character]"
+            ])
     }
 }

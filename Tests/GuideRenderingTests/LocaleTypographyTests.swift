@@ -24,69 +24,83 @@ import Testing
     }
 
     @Test func english() {
-        check("en", [
-            (#"They say "Don't tell anyone" or "They wouldn't understand.""#,
-             "They say “Don’t tell anyone” or “They wouldn’t understand.”"),
-            (#"He said "call it 'the secret' and delete it"."#, "He said “call it ‘the secret’ and delete it”."),
-            ("The students' rights, the '90s and rock.", "The students’ rights, the ’90s and rock."),
-            (#"("Are you alone?")"#, "(“Are you alone?”)"),
-            ("Wait... what?", "Wait… what?"),
-            ("Ages 13-17 - and older -- or younger --- never.", "Ages 13-17 – and older – or younger — never."),
-            ("word--word and word---word", "word–word and word—word"),
-            ("Stop: it's 14:30; okay!", "Stop: it’s 14:30; okay!"),
-            ("Four dots.... stay", "Four dots.... stay"),
-        ])
+        check(
+            "en",
+            [
+                (
+                    #"They say "Don't tell anyone" or "They wouldn't understand.""#,
+                    "They say “Don’t tell anyone” or “They wouldn’t understand.”"
+                ),
+                (#"He said "call it 'the secret' and delete it"."#, "He said “call it ‘the secret’ and delete it”."),
+                ("The students' rights, the '90s and rock.", "The students’ rights, the ’90s and rock."),
+                (#"("Are you alone?")"#, "(“Are you alone?”)"),
+                ("Wait... what?", "Wait… what?"),
+                ("Ages 13-17 - and older -- or younger --- never.", "Ages 13-17 – and older – or younger — never."),
+                ("word--word and word---word", "word–word and word—word"),
+                ("Stop: it's 14:30; okay!", "Stop: it’s 14:30; okay!"),
+                ("Four dots.... stay", "Four dots.... stay"),
+            ])
     }
 
     @Test func spanish() {
-        check("es", [
-            (#"Te dice "no se lo cuentes a nadie"."#, "Te dice «no se lo cuentes a nadie»."),
-            (#"Dijo: "me llamó "especial" y luego 'rara' también"."#, "Dijo: «me llamó “especial” y luego “rara” también»."),
-            ("¿Estás solo? - pregunta.", "¿Estás solo? — pregunta."),
-            ("Espera...", "Espera…"),
-            ("Es 'especial'.", "Es «especial»."),
-            (#""Dijo 'que 'no'' y se fue""#, "«Dijo “que ‘no’” y se fue»"),
-            ("Sin hora: 14:30.", "Sin hora: 14:30."),
-        ])
+        check(
+            "es",
+            [
+                (#"Te dice "no se lo cuentes a nadie"."#, "Te dice «no se lo cuentes a nadie»."),
+                (#"Dijo: "me llamó "especial" y luego 'rara' también"."#, "Dijo: «me llamó “especial” y luego “rara” también»."),
+                ("¿Estás solo? - pregunta.", "¿Estás solo? — pregunta."),
+                ("Espera...", "Espera…"),
+                ("Es 'especial'.", "Es «especial»."),
+                (#""Dijo 'que 'no'' y se fue""#, "«Dijo “que ‘no’” y se fue»"),
+                ("Sin hora: 14:30.", "Sin hora: 14:30."),
+            ])
     }
 
     @Test func french() {
-        check("fr", [
-            (#"Il dit "personne ne comprend"."#, "Il dit «⍽personne ne comprend⍽»."),
-            (#"« Oui » et «non»"#, "«⍽Oui⍽» et «⍽non⍽»"),
-            ("Attention : c'est grave ; vraiment ! Tu es seul ?", "Attention⍽: c’est grave⁀; vraiment⁀! Tu es seul⁀?"),
-            ("Attention: grave; vraiment! Seul?", "Attention⍽: grave⁀; vraiment⁀! Seul⁀?"),
-            ("Quoi ?! Non !!", "Quoi⁀?! Non⁀!!"),
-            (#"Il a dit "elle m'a dit "viens" hier"."#, "Il a dit «⍽elle m’a dit “viens” hier⍽»."),
-            ("aujourd'hui, l'image, qu'il", "aujourd’hui, l’image, qu’il"),
-            ("Rendez-vous à 14:30 - pas avant.", "Rendez-vous à 14:30 – pas avant."),
-            (#""Oui !""#, "«⍽Oui⁀!⍽»"),
-            ("Et puis...", "Et puis…"),
-        ])
+        check(
+            "fr",
+            [
+                (#"Il dit "personne ne comprend"."#, "Il dit «⍽personne ne comprend⍽»."),
+                (#"« Oui » et «non»"#, "«⍽Oui⍽» et «⍽non⍽»"),
+                ("Attention : c'est grave ; vraiment ! Tu es seul ?", "Attention⍽: c’est grave⁀; vraiment⁀! Tu es seul⁀?"),
+                ("Attention: grave; vraiment! Seul?", "Attention⍽: grave⁀; vraiment⁀! Seul⁀?"),
+                ("Quoi ?! Non !!", "Quoi⁀?! Non⁀!!"),
+                (#"Il a dit "elle m'a dit "viens" hier"."#, "Il a dit «⍽elle m’a dit “viens” hier⍽»."),
+                ("aujourd'hui, l'image, qu'il", "aujourd’hui, l’image, qu’il"),
+                ("Rendez-vous à 14:30 - pas avant.", "Rendez-vous à 14:30 – pas avant."),
+                (#""Oui !""#, "«⍽Oui⁀!⍽»"),
+                ("Et puis...", "Et puis…"),
+            ])
     }
 
     @Test func russian() {
-        check("ru", [
-            (#"Нажми "Пожаловаться" и "Заблокировать"."#, "Нажми «Пожаловаться» и «Заблокировать»."),
-            (#"Он сказал: "это "наш" секрет"."#, "Он сказал: «это „наш“ секрет»."),
-            ("Москва - столица", "Москва⍽— столица"),
-            ("Это — важно", "Это⍽— важно"),
-            ("Подожди...", "Подожди…"),
-            ("Д'Артаньян", "Д’Артаньян"),
-        ])
+        check(
+            "ru",
+            [
+                (#"Нажми "Пожаловаться" и "Заблокировать"."#, "Нажми «Пожаловаться» и «Заблокировать»."),
+                (#"Он сказал: "это "наш" секрет"."#, "Он сказал: «это „наш“ секрет»."),
+                ("Москва - столица", "Москва⍽— столица"),
+                ("Это — важно", "Это⍽— важно"),
+                ("Подожди...", "Подожди…"),
+                ("Д'Артаньян", "Д’Артаньян"),
+            ])
     }
 
     @Test func addressesAndTimesStayAsTheyAre() {
-        check("fr", [
-            ("Va sur https://takeitdown.ncmec.org/?a=1 !", "Va sur https://takeitdown.ncmec.org/?a=1⁀!"),
-            ("Écris à contact@e-enfance.org : on répond.", "Écris à contact@e-enfance.org⍽: on répond."),
-            ("Voir www.example.fr/a:b; merci", "Voir www.example.fr/a:b⁀; merci"),
-            ("Appelle le 3018 à 9:00.", "Appelle le 3018 à 9:00."),
-        ])
-        check("en", [
-            (#"Go to "https://example.org/it's" now"#, "Go to “https://example.org/it's” now"),
-            ("mailto:help@example.org--fast", "mailto:help@example.org--fast"),
-        ])
+        check(
+            "fr",
+            [
+                ("Va sur https://takeitdown.ncmec.org/?a=1 !", "Va sur https://takeitdown.ncmec.org/?a=1⁀!"),
+                ("Écris à contact@e-enfance.org : on répond.", "Écris à contact@e-enfance.org⍽: on répond."),
+                ("Voir www.example.fr/a:b; merci", "Voir www.example.fr/a:b⁀; merci"),
+                ("Appelle le 3018 à 9:00.", "Appelle le 3018 à 9:00."),
+            ])
+        check(
+            "en",
+            [
+                (#"Go to "https://example.org/it's" now"#, "Go to “https://example.org/it's” now"),
+                ("mailto:help@example.org--fast", "mailto:help@example.org--fast"),
+            ])
     }
 
     @Test func neighbouringNodesDecideQuotes() {
@@ -136,39 +150,43 @@ import Testing
     }
 
     @Test func wholeBlocksKeepCodeLinksAndImagesAsTheyAre() {
-        #expect(blocks("en", """
-            # "Quoted" heading
+        #expect(
+            blocks(
+                "en",
+                """
+                # "Quoted" heading
 
-            She said "see [the 'page'](it's.md)" and `don't "touch"` it...
+                She said "see [the 'page'](it's.md)" and `don't "touch"` it...
 
-            - a "list" item
-            > a "quote"
+                - a "list" item
+                > a "quote"
 
-            ```
-            "code" isn't changed
-            ```
+                ```
+                "code" isn't changed
+                ```
 
-            ![an "image"](a'b.png) and <https://example.org/it's>
-            """) == """
-            # “Quoted” heading
+                ![an "image"](a'b.png) and <https://example.org/it's>
+                """) == """
+                    # “Quoted” heading
 
-            She said “see [the ‘page’](it's.md)” and `don't "touch"` it…
+                    She said “see [the ‘page’](it's.md)” and `don't "touch"` it…
 
-            - a “list” item
+                    - a “list” item
 
-            > a “quote”
+                    > a “quote”
 
-            ```
-            "code" isn't changed
-            ```
+                    ```
+                    "code" isn't changed
+                    ```
 
-            ![an "image"](a'b.png) and [https://example.org/it's](https://example.org/it's)
-            """)
+                    ![an "image"](a'b.png) and [https://example.org/it's](https://example.org/it's)
+                    """)
     }
 
     @Test func quotesAndSpacesWorkAcrossEmphasisAndLinks() {
-        #expect(blocks("fr", #"Il dit "*non*" : c'est [fini](a.md)! Et « **oui** »."#)
-            == expand(#"Il dit «⍽*non*⍽»⍽: c’est [fini](a.md)⁀! Et «⍽**oui**⍽»."#))
+        #expect(
+            blocks("fr", #"Il dit "*non*" : c'est [fini](a.md)! Et « **oui** »."#)
+                == expand(#"Il dit «⍽*non*⍽»⍽: c’est [fini](a.md)⁀! Et «⍽**oui**⍽»."#))
         #expect(blocks("ru", #"Нажми "**Пожаловаться**" - и всё."#) == expand(#"Нажми «**Пожаловаться**»⍽— и всё."#))
         #expect(blocks("es", #""*Nunca*" 'otra vez'"#) == #"«*Nunca*» «otra vez»"#)
         let unchanged = MarkdownParser.parse(#"He said "hi"."#, file: "t.md").blocks

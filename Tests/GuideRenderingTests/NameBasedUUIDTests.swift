@@ -6,8 +6,12 @@ import Testing
     /// Values from Python's `uuid.uuid5`, an independent implementation of RFC 9562.
     @Test func matchesKnownVersion5UUIDs() {
         #expect(NameBasedUUID.v5(namespace: NameBasedUUID.dnsNamespace, name: "python.org").uuidString.lowercased() == "886313e1-3b8a-5372-9b90-0c9aee199e5d")
-        #expect(NameBasedUUID.v5(namespace: NameBasedUUID.urlNamespace, name: "https://example.org/").uuidString.lowercased() == "527dda32-a0de-5105-a042-cb475b5f7d11")
-        #expect(NameBasedUUID.urn(NameBasedUUID.v5(namespace: NameBasedUUID.urlNamespace, name: "urn:guidegen:fixture-guide:en")) == "urn:uuid:229ad1af-7c1d-5b47-b05c-e1e5657c6a3c")
+        #expect(
+            NameBasedUUID.v5(namespace: NameBasedUUID.urlNamespace, name: "https://example.org/").uuidString.lowercased()
+                == "527dda32-a0de-5105-a042-cb475b5f7d11")
+        #expect(
+            NameBasedUUID.urn(NameBasedUUID.v5(namespace: NameBasedUUID.urlNamespace, name: "urn:guidegen:fixture-guide:en"))
+                == "urn:uuid:229ad1af-7c1d-5b47-b05c-e1e5657c6a3c")
     }
 
     @Test func setsVersionAndVariantBits() {
@@ -33,7 +37,9 @@ import Testing
     }
 
     @Test func aMalformedValueIsAnError() {
-        #expect(throws: BuildTimestamp.InvalidValue.self) { try BuildTimestamp.resolve(environment: ["SOURCE_DATE_EPOCH": "yesterday"], guideDate: "2026-11-29") }
+        #expect(throws: BuildTimestamp.InvalidValue.self) {
+            try BuildTimestamp.resolve(environment: ["SOURCE_DATE_EPOCH": "yesterday"], guideDate: "2026-11-29")
+        }
         #expect(throws: BuildTimestamp.InvalidValue.self) { try BuildTimestamp.resolve(environment: [:], guideDate: "29/11/2026") }
     }
 }

@@ -80,14 +80,19 @@ import Testing
         let page = try #require(edition.page(fileName: "01-everything.md"))
         let text = renderer.renderPage(page, in: edition)
         #expect(text.contains("Read the help page [1], the section on lists [2],"))
-        #expect(text.contains("\nLinks\n[1] 4. Where to get help (help.txt)\n[2] 2.1 Lists of things\n[3] 3.1 First things (02-short.txt)\n[4] https://example.org/titled\n[5] 2.3 2-step login\n"))
+        #expect(
+            text.contains(
+                "\nLinks\n[1] 4. Where to get help (help.txt)\n[2] 2.1 Lists of things\n[3] 3.1 First things (02-short.txt)\n[4] https://example.org/titled\n[5] 2.3 2-step login\n"
+            ))
         #expect(text.contains("An autolink:\nhttps://example.org/autolink."), "autolinks are shown once, without a reference")
         #expect(text.contains("help@example.org."))
     }
 
     @Test func listsHaveHangingIndentsAndNumbersFromTheirStart() {
         let text = renderer.renderWholeGuide(Fixture.edition("en"))
-        #expect(text.contains("\n• Another item, long enough to wrap onto a second line, so that its\n  hanging indent shows clearly.\n  1. A nested ordered list.\n"))
+        #expect(
+            text.contains(
+                "\n• Another item, long enough to wrap onto a second line, so that its\n  hanging indent shows clearly.\n  1. A nested ordered list.\n"))
         #expect(text.contains("\n     ▪ A third level of nesting, which wraps onto another line to show\n       the indent at that depth.\n"))
         #expect(text.contains("\n3. An ordered list that starts at three.\n4. And goes on to four.\n"))
         #expect(text.contains("\n 9. Nine comes first here,\n10. then ten, so the numbers are aligned on the right.\n"))
@@ -96,7 +101,10 @@ import Testing
 
     @Test func blockQuotesCarryABarOnEveryLine() {
         let text = renderer.renderWholeGuide(Fixture.edition("en"))
-        #expect(text.contains("\n│ Content note: a block quote with a paragraph that is long enough to\n│ wrap over several lines, to show the bar on every line of it.\n│\n│ • A list inside the quote.\n"))
+        #expect(
+            text.contains(
+                "\n│ Content note: a block quote with a paragraph that is long enough to\n│ wrap over several lines, to show the bar on every line of it.\n│\n│ • A list inside the quote.\n"
+            ))
         #expect(text.contains("\n│ │ A quote inside a quote.\n"))
     }
 
@@ -119,17 +127,18 @@ import Testing
     }
 
     @Test func rawHTMLAndImagesAndBreaksInALooseCorner() {
-        let (guide, edition) = Fixture.edition(markdown: """
-            <div>raw block</div>
+        let (guide, edition) = Fixture.edition(
+            markdown: """
+                <div>raw block</div>
 
-            Text with <b>inline html</b>, ![an *alt* text](media/x.png) and a hard\\
-            break.
+                Text with <b>inline html</b>, ![an *alt* text](media/x.png) and a hard\\
+                break.
 
-            ***
+                ***
 
-            7. seven
-            8. eight
-            """)
+                7. seven
+                8. eight
+                """)
         let text = PlainTextRenderer(guide: guide).renderPage(edition.pages[0], in: edition)
         #expect(!text.contains("<"), "raw HTML is left out")
         #expect(text.contains("Text with inline html, an alt text and a hard\nbreak."))
@@ -149,6 +158,9 @@ import Testing
         let (guide, edition) = Fixture.edition(markdown: "First line.\n\nSecond \u{1B}[31m line.\n")
         let error = try #require(throws: RenderingError.self) { try PlainTextRenderer(guide: guide).render(edition) }
         #expect(error.diagnostics.count == 1)
-        #expect(error.diagnostics.first?.description == "Content/en/01-test.md:3:8: error: the control character U+001B cannot be written to plain text; delete it or replace it with a space [unsupported-character]")
+        #expect(
+            error.diagnostics.first?.description
+                == "Content/en/01-test.md:3:8: error: the control character U+001B cannot be written to plain text; delete it or replace it with a space [unsupported-character]"
+        )
     }
 }

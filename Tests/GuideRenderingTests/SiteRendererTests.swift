@@ -34,7 +34,9 @@ import Testing
             let code = String(file.path.prefix { $0 != "/" })
             #expect(html.contains("<html lang=\"\(code)\" dir=\"ltr\">"), "\(file.path)")
             #expect(html.contains("hreflang=\"x-default\""), "\(file.path)")
-            #expect(OutputAudit.problems(in: html, allowedScripts: ["../assets/quick-exit.js"]).isEmpty, "\(file.path): \(OutputAudit.problems(in: html, allowedScripts: ["../assets/quick-exit.js"]))")
+            #expect(
+                OutputAudit.problems(in: html, allowedScripts: ["../assets/quick-exit.js"]).isEmpty,
+                "\(file.path): \(OutputAudit.problems(in: html, allowedScripts: ["../assets/quick-exit.js"]))")
         }
     }
 

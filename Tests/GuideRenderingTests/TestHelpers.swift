@@ -62,7 +62,8 @@ enum Fixture {
     /// A one-page guide made in memory from `markdown`, for the cases a checked fixture cannot hold.
     static func edition(markdown: String, file: String = "Content/en/01-test.md", maximumDepth: Int = MarkdownParser.maximumDepth) -> (Guide, LocaleEdition) {
         let parsed = MarkdownParser.parse(markdown, file: file, maximumDepth: maximumDepth).blocks
-        let page = Page(id: "test", title: "Test page", fileName: "01-test.md", source: SourceLocation(file: file, line: 2, column: 5), blocks: parsed, contentLocale: "en")
+        let page = Page(
+            id: "test", title: "Test page", fileName: "01-test.md", source: SourceLocation(file: file, line: 2, column: 5), blocks: parsed, contentLocale: "en")
         let base = edition("en")
         let edition = LocaleEdition(locale: base.locale, pages: [page], resources: base.resources, strings: base.strings)
         var info = guide.info

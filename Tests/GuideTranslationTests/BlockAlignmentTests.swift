@@ -24,9 +24,10 @@ import Testing
     }
 
     @Test func replacedRunsPairInOrder() {
-        #expect(align("aBCd", "aXYZd") == [
-            .unchanged(old: 0, new: 0), .changed(old: 1, new: 1), .changed(old: 2, new: 2), .added(new: 3), .unchanged(old: 3, new: 4),
-        ])
+        #expect(
+            align("aBCd", "aXYZd") == [
+                .unchanged(old: 0, new: 0), .changed(old: 1, new: 1), .changed(old: 2, new: 2), .added(new: 3), .unchanged(old: 3, new: 4),
+            ])
     }
 
     @Test func aMovedBlockIsRemovedAndAdded() {
@@ -101,7 +102,8 @@ import Testing
     }
 
     @Test func marksChangedWords() {
-        #expect(render(WordDiff.diff(old: "It can take days, weeks or months.", new: "It can take days or months.")) == "It can take days[-, weeks-] or months.")
+        #expect(
+            render(WordDiff.diff(old: "It can take days, weeks or months.", new: "It can take days or months.")) == "It can take days[-, weeks-] or months.")
         #expect(render(WordDiff.diff(old: "Block and report them.", new: "Block them and report them.")) == "Block {+them +}and report them.")
         #expect(render(WordDiff.diff(old: "Never save an image.", new: "Never keep an image.")) == "Never [-save-]{+keep+} an image.")
     }

@@ -47,16 +47,17 @@ import Testing
                 indented code
             """
         let blocks = try BlockHasher.blocks(ofPage: page, file: "x.md").get()
-        #expect(blocks.map(\.text) == [
-            "# Title",
-            "A paragraph\nover two lines.",
-            "Setext heading\n--------------",
-            "- loose item\n\n  with a second paragraph\n- second item",
-            "```swift\nlet a = 1\n\nlet b = 2\n```",
-            "> quoted\n> text",
-            "***",
-            "    indented code",
-        ])
+        #expect(
+            blocks.map(\.text) == [
+                "# Title",
+                "A paragraph\nover two lines.",
+                "Setext heading\n--------------",
+                "- loose item\n\n  with a second paragraph\n- second item",
+                "```swift\nlet a = 1\n\nlet b = 2\n```",
+                "> quoted\n> text",
+                "***",
+                "    indented code",
+            ])
         #expect(blocks.map(\.line) == [6, 8, 11, 14, 20, 26, 31, 33])
         #expect(blocks.map(\.kind) == [.heading(level: 1), .paragraph, .heading(level: 2), .list, .code, .quote, .thematicBreak, .code])
         #expect(blocks[1].hash == BlockHasher.hash("A paragraph\nover two lines."))

@@ -26,7 +26,12 @@ import Testing
 
     func file(_ texts: [String]) -> PinFile {
         let blocks = texts.map { PinnedBlock(hash: BlockHasher.hash($0), text: $0) }
-        return PinFile(locale: "es", sourceLocale: "en", pins: ["zeta": TranslationPin(pageID: "zeta", blocks: blocks), "alpha": TranslationPin(pageID: "alpha", blocks: Array(blocks.prefix(2))), "empty": TranslationPin(pageID: "empty", blocks: [])], path: "pins/es.yml")
+        return PinFile(
+            locale: "es", sourceLocale: "en",
+            pins: [
+                "zeta": TranslationPin(pageID: "zeta", blocks: blocks), "alpha": TranslationPin(pageID: "alpha", blocks: Array(blocks.prefix(2))),
+                "empty": TranslationPin(pageID: "empty", blocks: []),
+            ], path: "pins/es.yml")
     }
 
     @Test func roundTripsEveryText() throws {

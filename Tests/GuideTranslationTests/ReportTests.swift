@@ -17,9 +17,22 @@ import Testing
         defer { content.remove() }
         let json = StatusReport(try content.status()).json()
         struct Report: Decodable {
-            struct Page: Decodable { var locale: String; var id: String; var state: String; var changes: [Change] }
-            struct Change: Decodable { var change: String; var source_line: Int? }
-            struct Locale: Decodable { var locale: String; var coverage: Double; var blocks_current: Int; var blocks_total: Int }
+            struct Page: Decodable {
+                var locale: String
+                var id: String
+                var state: String
+                var changes: [Change]
+            }
+            struct Change: Decodable {
+                var change: String
+                var source_line: Int?
+            }
+            struct Locale: Decodable {
+                var locale: String
+                var coverage: Double
+                var blocks_current: Int
+                var blocks_total: Int
+            }
             var source: String
             var pages: [Page]
             var locales: [Locale]
@@ -59,7 +72,10 @@ import Testing
         let diff = try DiffReport.make(locale: "es", pages: [], in: try content.workspace(["es"]))
         #expect(diff.pages.map(\.id) == ["alpha"])
         let text = diff.text()
-        #expect(text.contains("\nchanged: en block 2, line 8 ↔ es block 2, line 8\n  en  The first paragraph says {+<+}hello{+>+} to [-the-]{+every+} reader.\n  es  El primer párrafo saluda al lector.\n"))
+        #expect(
+            text.contains(
+                "\nchanged: en block 2, line 8 ↔ es block 2, line 8\n  en  The first paragraph says {+<+}hello{+>+} to [-the-]{+every+} reader.\n  es  El primer párrafo saluda al lector.\n"
+            ))
         #expect(text.contains("\nadded: en block 5, line 15; new in es, after es block 4, line 13\n  en  {+A brand new paragraph.+}\n  es  ## Después\n"))
         #expect(!text.contains("\u{1B}["))
         #expect(diff.text(color: true).contains("\u{1B}[32;1m"))

@@ -33,7 +33,9 @@ struct TemporaryContent {
         "---\nid: \(id)\ntitle: \(title)\n---\n\n" + body
     }
 
-    static let alphaEN = page("alpha", "Alpha", """
+    static let alphaEN = page(
+        "alpha", "Alpha",
+        """
         ## Start here
 
         The first paragraph says hello to the reader.
@@ -47,7 +49,9 @@ struct TemporaryContent {
 
         """)
 
-    static let alphaES = page("alpha", "Alfa", """
+    static let alphaES = page(
+        "alpha", "Alfa",
+        """
         ## Empieza aquí
 
         El primer párrafo saluda al lector.

@@ -92,4 +92,3 @@ import Testing
         #expect(try content.status(["fr"]).locale("fr") != nil)
     }
 }
-

@@ -49,7 +49,8 @@ extension GuideGen {
                 throw ValidationError("--text-width must be at least \(BuildAction.minimumTextWidth) columns")
             }
             for format in format where !OutputFormat.available.contains(format) {
-                throw ValidationError("the \(format.rawValue) format is not available yet; available: \(OutputFormat.available.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "the \(format.rawValue) format is not available yet; available: \(OutputFormat.available.map(\.rawValue).joined(separator: ", "))")
             }
         }
 

@@ -148,7 +148,9 @@ public struct EPUBRenderer: Sendable {
             spine.append(id)
         }
         for image in media {
-            manifest.append(["id": Self.manifestID(prefix: "image", name: String(image.href.dropFirst("media/".count))), "href": image.href, "mediaType": image.mediaType])
+            manifest.append([
+                "id": Self.manifestID(prefix: "image", name: String(image.href.dropFirst("media/".count))), "href": image.href, "mediaType": image.mediaType,
+            ])
         }
         context["manifest"] = manifest.sorted { ($0["href"] as! String) < ($1["href"] as! String) }
         context["spine"] = spine.map { ["id": $0] }
@@ -167,10 +169,11 @@ public struct EPUBRenderer: Sendable {
         context["date"] = guide.info.date
         let helpPage = edition.pages.first { $0.showsDirectory } ?? edition.pages.first { $0.id == "help" }
         context["helpHref"] = helpPage.flatMap { names[$0.fileName] } ?? "nav.xhtml#toc"
-        context["helpBox"] = [
-            "emergency": edition.resources.emergency,
-            "items": ResourceView.helpBox(edition).map(\.templateContext),
-        ] as [String: Any]
+        context["helpBox"] =
+            [
+                "emergency": edition.resources.emergency,
+                "items": ResourceView.helpBox(edition).map(\.templateContext),
+            ] as [String: Any]
         return context
     }
 
@@ -203,12 +206,13 @@ public struct EPUBRenderer: Sendable {
 
     /// A name made only of characters every ZIP tool and reading system takes.
     static func safeName(_ s: String) -> String {
-        String(s.unicodeScalars.map { scalar -> Character in
-            switch scalar {
-            case "A"..."Z", "a"..."z", "0"..."9", ".", "_", "-": return Character(scalar)
-            default: return "_"
-            }
-        })
+        String(
+            s.unicodeScalars.map { scalar -> Character in
+                switch scalar {
+                case "A"..."Z", "a"..."z", "0"..."9", ".", "_", "-": return Character(scalar)
+                default: return "_"
+                }
+            })
     }
 
     static func manifestID(prefix: String, name: String) -> String {
@@ -261,10 +265,11 @@ public struct EPUBRenderer: Sendable {
                 let ext = contentPath.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 guard let mediaType = Self.imageTypes[ext] else {
                     rejected.insert(contentPath)
-                    diagnostics.append(.error(
-                        "epub-image-format",
-                        "'\(path)' cannot go into the ebook: EPUB reading systems must show only PNG, JPEG, GIF and WebP images; convert it to one of those",
-                        at: inline.location))
+                    diagnostics.append(
+                        .error(
+                            "epub-image-format",
+                            "'\(path)' cannot go into the ebook: EPUB reading systems must show only PNG, JPEG, GIF and WebP images; convert it to one of those",
+                            at: inline.location))
                     return
                 }
                 guard let bytes = media(contentPath) else {
@@ -275,10 +280,11 @@ public struct EPUBRenderer: Sendable {
                 guard let actual = Self.sniff(bytes), actual == mediaType else {
                     rejected.insert(contentPath)
                     let content = Self.sniff(bytes).map { "\(Self.formatName($0)) data" } ?? "no image format the ebook knows"
-                    diagnostics.append(.error(
-                        "image-content",
-                        "'\(path)' is named as a \(Self.formatName(mediaType)) image but holds \(content); save it in the format its name says",
-                        at: inline.location))
+                    diagnostics.append(
+                        .error(
+                            "image-content",
+                            "'\(path)' is named as a \(Self.formatName(mediaType)) image but holds \(content); save it in the format its name says",
+                            at: inline.location))
                     return
                 }
                 var name = "media/" + Self.safeName(contentPath.replacingOccurrences(of: "/", with: "-"))
@@ -312,7 +318,10 @@ public struct EPUBRenderer: Sendable {
         for page in edition.pages {
             page.blocks.walk(inline: { inline in
                 if case .link(let destination, _, _) = inline.kind, case .file(let path) = LinkTarget(destination) {
-                    found.append(.error("epub-file-link", "a link to the file '\(path)' cannot be followed in the ebook; link to a page or a web address", at: inline.location))
+                    found.append(
+                        .error(
+                            "epub-file-link", "a link to the file '\(path)' cannot be followed in the ebook; link to a page or a web address",
+                            at: inline.location))
                 }
             })
         }

@@ -124,7 +124,10 @@ public struct SiteRenderer: Sendable {
         context["alternates"] = guide.info.locales.map { ["code": $0.code, "href": "\($0.code)/index.html"] }
         context["xDefault"] = "index.html"
         context["languages"] = guide.info.locales.map {
-            ["code": $0.code, "dir": $0.direction.rawValue, "name": $0.nativeName, "title": $0.title, "description": $0.description, "href": "\($0.code)/index.html"]
+            [
+                "code": $0.code, "dir": $0.direction.rawValue, "name": $0.nativeName, "title": $0.title, "description": $0.description,
+                "href": "\($0.code)/index.html",
+            ]
         }
         return theme.render(context, template: "chooser")
     }
@@ -151,13 +154,13 @@ public struct SiteRenderer: Sendable {
         context["printHref"] = "print.html"
         let helpPage = edition.pages.first { $0.showsDirectory } ?? edition.pages.first { $0.id == "help" }
         context["helpHref"] = helpPage.map { "\($0.slug).html" } ?? "index.html"
-        context["helpBox"] = [
-            "emergency": edition.resources.emergency,
-            "items": ResourceView.helpBox(edition).map(\.templateContext),
-        ] as [String: Any]
+        context["helpBox"] =
+            [
+                "emergency": edition.resources.emergency,
+                "items": ResourceView.helpBox(edition).map(\.templateContext),
+            ] as [String: Any]
         return context
     }
-
 
     /// The table of contents; a page shown in the source locale is marked with its language.
     private func tocContext(_ edition: LocaleEdition, current: String?) -> [[String: Any]] {

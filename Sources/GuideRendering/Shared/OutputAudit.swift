@@ -58,7 +58,10 @@ public enum OutputAudit {
                 name.append(chars[i])
                 i += 1
             }
-            guard !name.isEmpty else { i += 1; continue }
+            guard !name.isEmpty else {
+                i += 1
+                continue
+            }
             var value = ""
             if i < chars.count, chars[i] == "=" {
                 i += 1

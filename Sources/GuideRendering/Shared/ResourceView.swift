@@ -34,7 +34,9 @@ public struct ResourceView: Sendable {
 
     /// The whole directory grouped by country (file order, worldwide services last) and kind
     /// (emergency first).
-    public static func directory(_ edition: LocaleEdition) -> [(country: String, name: String, kinds: [(kind: Resource.Kind, label: String, resources: [ResourceView])])] {
+    public static func directory(_ edition: LocaleEdition) -> [(
+        country: String, name: String, kinds: [(kind: Resource.Kind, label: String, resources: [ResourceView])]
+    )] {
         let countries = edition.resources.countries.filter { $0.code != "INT" } + edition.resources.countries.filter { $0.code == "INT" }
         return countries.compactMap { country in
             let inCountry = edition.resources.resources.filter { $0.country == country.code }

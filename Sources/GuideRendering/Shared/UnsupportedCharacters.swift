@@ -26,10 +26,11 @@ public enum UnsupportedCharacters {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                     let kind = scalar.properties.generalCategory == .control ? "the control character" : "the noncharacter"
-                    found.append(.error(
-                        "unsupported-character",
-                        "\(kind) \(code) cannot be written to \(format); delete it or replace it with a space",
-                        at: at))
+                    found.append(
+                        .error(
+                            "unsupported-character",
+                            "\(kind) \(code) cannot be written to \(format); delete it or replace it with a space",
+                            at: at))
                     return
                 }
                 offset += String(scalar).utf8.count

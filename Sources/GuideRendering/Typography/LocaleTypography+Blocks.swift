@@ -17,11 +17,13 @@ extension LocaleTypography {
             case .heading(let level, let inlines): block.kind = .heading(level: level, apply(to: inlines))
             case .blockQuote(let children): block.kind = .blockQuote(apply(to: children))
             case .list(let style, let items):
-                block.kind = .list(style, items: items.map { item in
-                    var item = item
-                    item.blocks = apply(to: item.blocks)
-                    return item
-                })
+                block.kind = .list(
+                    style,
+                    items: items.map { item in
+                        var item = item
+                        item.blocks = apply(to: item.blocks)
+                        return item
+                    })
             case .codeBlock, .htmlBlock, .thematicBreak: break
             }
             return block
