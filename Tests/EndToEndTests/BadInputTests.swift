@@ -114,6 +114,15 @@ import Testing
         }
     }
 
+    @Test(arguments: ["VBScript:msgbox(1)", "DATA:text/html;base64,PHNjcmlwdD4=", "jAvAsCrIpT:alert(1)"])
+    func scriptCapableSchemesInAnyCase(_ destination: String) throws {
+        let scheme = String(destination.prefix { $0 != ":" }).lowercased()
+        try expectFailure("links with '\(scheme):' are not allowed", file: "Content/ru/07-privacy.md:") { p in
+            let page = try p.read("Content/ru/07-privacy.md")
+            try p.write("Content/ru/07-privacy.md", page + "\n[x](\(destination))\n")
+        }
+    }
+
     @Test func remoteImage() throws {
         try expectFailure("images must be files in the content folder", file: "Content/en/07-privacy.md:") { p in
             let page = try p.read("Content/en/07-privacy.md")
@@ -184,6 +193,37 @@ import Testing
             let html = try project.read("_site/en/07-privacy.html")
             #expect(html.contains("[[[[[[[[[["))
         }
+    }
+
+    @Test func markupBreakingTitlesAndURLsAreEscaped() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let page = try project.read("Content/en/07-privacy.md")
+        let hostile = page.replacingOccurrences(
+            of: "title: Privacy and account security", with: "title: '</title><script>alert(1)</script>\\\"><img src=x onerror=alert(1)>'")
+        #expect(hostile != page, "the fixture title changed")
+        try project.write("Content/en/07-privacy.md", hostile + "\n[a link](<https://example.org/\"onmouseover=\"alert(1)>)\n")
+        let result = try project.run("build")
+        #expect(result.status == 0, "\(result)")
+        for (path, data) in project.snapshot("_site") where path.hasSuffix("html") || path.hasSuffix("xhtml") || path.hasSuffix(".opf") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("<script>alert"), "\(path) carries the script")
+            #expect(!text.contains("<img src=x"), "\(path) carries the image")
+            #expect(!text.contains("\"onmouseover"), "\(path) lets the URL out of its attribute")
+        }
+    }
+
+    @Test func twentyMegabytePageBuilds() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        let paragraph = String(repeating: "Talk to someone you trust. ", count: 60) + "\n\n"
+        let page = try project.read("Content/en/07-privacy.md")
+        try project.write("Content/en/07-privacy.md", page + String(repeating: paragraph, count: 12_500))
+        let started = Date()
+        let result = try project.run("build", "--format", "html", timeout: 300)
+        #expect(result.status == 0, "\(result)")
+        #expect(Date().timeIntervalSince(started) < 300)
+        #expect(project.exists("_site/en/07-privacy.html"))
     }
 
     @Test func refusesDangerousOutputFolders() throws {

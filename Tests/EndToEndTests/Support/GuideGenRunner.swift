@@ -103,8 +103,8 @@ struct TemporaryProject {
 
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: url(path).path) }
 
-    func run(_ arguments: String...) throws -> RunResult {
-        try GuideGenRunner.run(arguments, in: root)
+    func run(_ arguments: String..., timeout: TimeInterval = 120) throws -> RunResult {
+        try GuideGenRunner.run(arguments, in: root, timeout: timeout)
     }
 
     /// Every file below `path` with its bytes, for before/after comparisons.
