@@ -45,7 +45,7 @@ public struct ContentLoader: Sendable {
         if !codes.contains(info.sourceLocale) { codes.insert(info.sourceLocale, at: 0) }
         codes = info.locales.map(\.code).filter(codes.contains)
 
-        guard let sourceInfo = info.locale(info.sourceLocale) else { return Result(guide: nil, diagnostics: diagnostics) }
+        guard info.locale(info.sourceLocale) != nil else { return Result(guide: nil, diagnostics: diagnostics) }
         let sourcePages = loadPages(locale: info.sourceLocale, guide: info, resolvedRoot: resolvedRoot, into: &diagnostics)
         let sourceStrings = loadStrings(locale: info.sourceLocale, resolvedRoot: resolvedRoot, into: &diagnostics)
 
@@ -67,7 +67,6 @@ public struct ContentLoader: Sendable {
                     pages: ordered(pages, source: sourcePages, locale: code, guide: info, into: &diagnostics),
                     resources: resources, strings: strings))
         }
-        _ = sourceInfo
         return Result(guide: Guide(info: info, editions: editions), diagnostics: diagnostics)
     }
 
