@@ -17,22 +17,18 @@ public struct EPUBRenderer: Sendable {
     public var timestamp: BuildTimestamp
     /// Reads an image by its path relative to the content folder (`en/media/map.png`).
     public var media: @Sendable (String) -> [UInt8]?
-    /// Applied to text nodes only (never code or URLs).
-    public var typography: @Sendable (String) -> String
 
     /// The folder inside the bundle that holds the publication's resources.
     public static let contentFolder = "EPUB"
     public static let mimetype = "application/epub+zip"
 
     public init(
-        guide: Guide, theme: EPUBTheme, timestamp: BuildTimestamp, media: @escaping @Sendable (String) -> [UInt8]? = { _ in nil },
-        typography: @escaping @Sendable (String) -> String = { $0 }
+        guide: Guide, theme: EPUBTheme, timestamp: BuildTimestamp, media: @escaping @Sendable (String) -> [UInt8]? = { _ in nil }
     ) {
         self.guide = guide
         self.theme = theme
         self.timestamp = timestamp
         self.media = media
-        self.typography = typography
     }
 
     /// Where a locale's unpacked bundle goes in the output folder.
@@ -84,11 +80,10 @@ public struct EPUBRenderer: Sendable {
         let source = guide.edition(guide.info.sourceLocale)?.page(fileName: page.fileName)
         let anchors = HeadingAnchors.anchors(for: page, source: source).map(Self.xmlID)
         let renderer = PageHTMLRenderer(
-            syntax: .xhtml, anchors: anchors, resolve: Self.links(names: names, images: images.mapValues(\.href), contentLocale: page.contentLocale),
-            typography: typography)
+            syntax: .xhtml, anchors: anchors, resolve: Self.links(names: names, images: images.mapValues(\.href), contentLocale: page.contentLocale))
         var context = baseContext(edition, names: names)
-        context["documentTitle"] = typography(page.title)
-        context["pageTitle"] = typography(page.title)
+        context["documentTitle"] = page.title
+        context["pageTitle"] = page.title
         context["body"] = XHTMLEscaping.numericReferences(renderer.render(page.blocks))
         context["notices"] = edition.notices(for: page)
         if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
@@ -102,8 +97,8 @@ public struct EPUBRenderer: Sendable {
         context["toc"] = edition.pages.map { page -> [String: Any] in
             let name = names[page.fileName]!
             let anchors = HeadingAnchors.anchors(for: page, source: source?.page(fileName: page.fileName)).map(Self.xmlID)
-            let sections = zip(page.headings, anchors).filter { $0.0.level == 2 }.map { ["text": typography($0.0.text), "href": "\(name)#\($0.1)"] }
-            return ["title": typography(page.title), "href": name, "sections": sections, "hasSections": !sections.isEmpty]
+            let sections = zip(page.headings, anchors).filter { $0.0.level == 2 }.map { ["text": $0.0.text, "href": "\(name)#\($0.1)"] }
+            return ["title": page.title, "href": name, "sections": sections, "hasSections": !sections.isEmpty]
         }
         var landmarks: [[String: Any]] = [
             ["type": "titlepage", "href": "title.xhtml", "label": edition.strings["title_page"]],
@@ -118,7 +113,7 @@ public struct EPUBRenderer: Sendable {
 
     func renderTitlePage(_ edition: LocaleEdition) -> String {
         var context = baseContext(edition, names: [:])
-        context["documentTitle"] = typography(edition.locale.title)
+        context["documentTitle"] = edition.locale.title
         return theme.render(context, template: "title")
     }
 
@@ -162,8 +157,8 @@ public struct EPUBRenderer: Sendable {
         context["lang"] = edition.locale.code
         context["dir"] = edition.locale.direction.rawValue
         context["strings"] = edition.strings.values
-        context["guideTitle"] = typography(edition.locale.title)
-        context["description"] = typography(edition.locale.description)
+        context["guideTitle"] = edition.locale.title
+        context["description"] = edition.locale.description
         context["publisher"] = guide.info.publisher
         context["version"] = guide.info.version
         context["date"] = guide.info.date

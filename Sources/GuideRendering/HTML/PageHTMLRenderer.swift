@@ -4,12 +4,12 @@ import GuideModel
 ///
 /// Unlike `CommonMarkHTMLRenderer` this is the reader-facing renderer: top-level headings carry
 /// the guide's stable anchors, links are rewritten for the output format, raw HTML is shown as
-/// text (the checks reject it before a build publishes), and text can pass through the locale's
-/// typography. Iterative, like every walk over the model.
+/// text (the checks reject it before a build publishes). Typography is applied to the model
+/// before rendering (`Guide.typeset`). Iterative, like every walk over the model.
 public struct PageHTMLRenderer: Sendable {
     public enum Syntax: Sendable {
         case html
-        /// Void elements self-closed, numeric character references only.
+        /// Void elements self-closed; only the five predefined XML entities.
         case xhtml
     }
 
@@ -18,19 +18,13 @@ public struct PageHTMLRenderer: Sendable {
     public var anchors: [String]
     /// Where a link or image destination goes in this output; `nil` drops the link, keeps its text.
     public var resolve: @Sendable (LinkTarget) -> String?
-    /// Applied to text nodes only (never code or URLs).
-    public var typography: @Sendable (String) -> String
     /// Added to every heading level (1 when pages are sections of a larger document).
     public var headingOffset: Int = 0
 
-    public init(
-        syntax: Syntax = .html, anchors: [String], resolve: @escaping @Sendable (LinkTarget) -> String?,
-        typography: @escaping @Sendable (String) -> String = { $0 }
-    ) {
+    public init(syntax: Syntax = .html, anchors: [String], resolve: @escaping @Sendable (LinkTarget) -> String?) {
         self.syntax = syntax
         self.anchors = anchors
         self.resolve = resolve
-        self.typography = typography
     }
 
     private enum Work {
@@ -109,7 +103,7 @@ public struct PageHTMLRenderer: Sendable {
 
     private func renderInline(_ inline: Inline, into out: inout HTMLWriter, work: inout [Work]) {
         switch inline.kind {
-        case .text(let s): text(typography(s), into: &out)
+        case .text(let s): text(s, into: &out)
         case .softBreak: out.raw("\n")
         case .lineBreak: out.raw(syntax == .xhtml ? "<br/>\n" : "<br>\n")
         case .code(let s):
@@ -136,7 +130,7 @@ public struct PageHTMLRenderer: Sendable {
                 out.raw("\"")
                 if !title.isEmpty {
                     out.raw(" title=\"")
-                    text(typography(title), into: &out)
+                    text(title, into: &out)
                     out.raw("\"")
                 }
                 if case .external = target { out.raw(" class=\"external\"") }
@@ -146,17 +140,17 @@ public struct PageHTMLRenderer: Sendable {
             work.append(contentsOf: children.reversed().map(Work.inline))
         case .image(let source, let title, let alt):
             guard let src = resolve(LinkTarget(source)) else {
-                text(typography(alt.plainText), into: &out)
+                text(alt.plainText, into: &out)
                 return
             }
             out.raw("<img src=\"")
             out.href(src)
             out.raw("\" alt=\"")
-            text(typography(alt.plainText), into: &out)
+            text(alt.plainText, into: &out)
             out.raw("\"")
             if !title.isEmpty {
                 out.raw(" title=\"")
-                text(typography(title), into: &out)
+                text(title, into: &out)
                 out.raw("\"")
             }
             out.raw(syntax == .xhtml ? "/>" : ">")

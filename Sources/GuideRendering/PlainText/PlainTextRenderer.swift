@@ -14,16 +14,14 @@ public struct PlainTextRenderer: Sendable {
     /// The widest a line may be, in display columns; code lines and single long words may pass it.
     public var width: Int
     /// Applied to text nodes only (never code or URLs).
-    public var typography: @Sendable (String) -> String
 
     public static let defaultWidth = 72
     /// Below this the hanging indents of nested lists leave no room for text.
     public static let minimumWidth = 20
 
-    public init(guide: Guide, width: Int = defaultWidth, typography: @escaping @Sendable (String) -> String = { $0 }) {
+    public init(guide: Guide, width: Int = defaultWidth) {
         self.guide = guide
         self.width = width
-        self.typography = typography
     }
 
     /// The whole-guide file and one file per page; throws `RenderingError` when a page holds
@@ -41,12 +39,12 @@ public struct PlainTextRenderer: Sendable {
 
     /// The whole guide: a title block, the contents, every chapter, and the help box.
     public func renderWholeGuide(_ edition: LocaleEdition) -> String {
-        let outline = TextOutline(guide: guide, edition: edition, typography: typography)
+        let outline = TextOutline(guide: guide, edition: edition)
         var layout = TextLayout(width: max(width, Self.minimumWidth))
-        layout.heading(typography(edition.locale.title), number: nil, underline: "=")
+        layout.heading(edition.locale.title, number: nil, underline: "=")
         if !edition.locale.description.isEmpty {
             layout.blank()
-            layout.paragraph(typography(edition.locale.description))
+            layout.paragraph(edition.locale.description)
         }
         layout.blank()
         layout.paragraph([guide.info.publisher, "\(edition.strings["version"]) \(guide.info.version)", guide.info.date].joined(separator: " · "))
@@ -56,7 +54,7 @@ public struct PlainTextRenderer: Sendable {
         for (index, page) in edition.pages.enumerated() {
             let number = "\(index + 1)."
             layout.paragraph(
-                typography(page.title),
+                page.title,
                 indent: String(repeating: " ", count: numberWidth - DisplayWidth.of(number)) + number + " ")
         }
         for page in edition.pages {
@@ -72,7 +70,7 @@ public struct PlainTextRenderer: Sendable {
 
     /// One page as a file of its own, ending with the help box.
     public func renderPage(_ page: Page, in edition: LocaleEdition) -> String {
-        let outline = TextOutline(guide: guide, edition: edition, typography: typography)
+        let outline = TextOutline(guide: guide, edition: edition)
         var layout = TextLayout(width: max(width, Self.minimumWidth))
         renderChapter(page, in: edition, outline: outline, standalone: true, into: &layout)
         layout.blank()
@@ -86,7 +84,7 @@ public struct PlainTextRenderer: Sendable {
     private func renderChapter(_ page: Page, in edition: LocaleEdition, outline: TextOutline, standalone: Bool, into layout: inout TextLayout) {
         let entry = outline.entry(page.fileName)
         var references = LinkReferences(outline: outline, page: page, standalone: standalone)
-        layout.heading(entry?.title ?? typography(page.title), number: entry.map { "\($0.chapter)." }, underline: "=")
+        layout.heading(entry?.title ?? page.title, number: entry.map { "\($0.chapter)." }, underline: "=")
         for notice in edition.notices(for: page) {
             layout.blank()
             layout.push(.quote)
@@ -207,7 +205,7 @@ public struct PlainTextRenderer: Sendable {
                 out += s
             case .inline(let inline):
                 switch inline.kind {
-                case .text(let s): out += typography(Self.clean(s))
+                case .text(let s): out += Self.clean(s)
                 case .softBreak: out += " "
                 case .lineBreak: out += "\n"
                 case .code(let s): out += Self.clean(s)
@@ -225,7 +223,7 @@ public struct PlainTextRenderer: Sendable {
                         work.append(contentsOf: children.reversed().map(InlineWork.inline))
                     }
                 case .image(_, _, let alt):
-                    out += typography(Self.clean(alt.plainText))
+                    out += Self.clean(alt.plainText)
                 }
             }
         }
@@ -243,7 +241,7 @@ public struct PlainTextRenderer: Sendable {
         layout.heading(edition.strings["need_help_now"], number: nil, underline: "-")
         if !edition.resources.emergency.isEmpty {
             layout.blank()
-            layout.paragraph("\(label(edition.strings["emergency_label"])) \(edition.resources.emergency)")
+            layout.paragraph("\(label(edition.strings["emergency_label"], edition.strings)) \(edition.resources.emergency)")
         }
         let items = ResourceView.helpBox(edition)
         if !items.isEmpty { layout.blank() }
@@ -256,13 +254,13 @@ public struct PlainTextRenderer: Sendable {
             layout.blank()
             var target = "\(entry.chapter). \(entry.title)"
             if standalone { target += " (\(help.slug).txt)" }
-            layout.paragraph("\(label(edition.strings["all_services"])) \(target)")
+            layout.paragraph("\(label(edition.strings["all_services"], edition.strings)) \(target)")
         }
     }
 
-    /// `Label:` with the locale's typography (French puts a no-break space before the colon).
-    private func label(_ text: String) -> String {
-        typography(text + ":")
+    /// `Label:` with the locale's colon (French puts a no-break space before it).
+    private func label(_ text: String, _ strings: UIStrings) -> String {
+        text + strings["colon"]
     }
 
     private func renderDirectory(_ edition: LocaleEdition, sections: inout SectionCounter, into layout: inout TextLayout) {
@@ -273,7 +271,7 @@ public struct PlainTextRenderer: Sendable {
             layout.heading(country.name, number: sections.next(level: 3), underline: "~")
             for kind in country.kinds {
                 layout.blank()
-                layout.paragraph(label(kind.label))
+                layout.paragraph(label(kind.label, edition.strings))
                 for view in kind.resources {
                     layout.blank()
                     var title = view.resource.name
@@ -290,15 +288,15 @@ public struct PlainTextRenderer: Sendable {
         let r = view.resource
         layout.push(.item(marker: Self.bullets[0], width: 2))
         layout.paragraph(title)
-        if let phone = r.phone { layout.paragraph("\(label(strings["phone"])) \(phone)") }
-        if let text = r.text { layout.paragraph("\(label(strings["text_message"])) \(text)") }
-        if let url = r.url { layout.paragraph("\(label(strings["website"])) \(url)") }
-        if let hours = r.hours { layout.paragraph("\(label(strings["hours"])) \(hours)") }
+        if let phone = r.phone { layout.paragraph("\(label(strings["phone"], strings)) \(phone)") }
+        if let text = r.text { layout.paragraph("\(label(strings["text_message"], strings)) \(text)") }
+        if let url = r.url { layout.paragraph("\(label(strings["website"], strings)) \(url)") }
+        if let hours = r.hours { layout.paragraph("\(label(strings["hours"], strings)) \(hours)") }
         if details {
-            if r.free { layout.paragraph("\(label(strings["free"])) ✓") }
-            if let ages = r.ages { layout.paragraph("\(label(strings["ages"])) \(ages)") }
+            if r.free { layout.paragraph("\(label(strings["free"], strings)) ✓") }
+            if let ages = r.ages { layout.paragraph("\(label(strings["ages"], strings)) \(ages)") }
             if let notes = r.notes { layout.paragraph(notes) }
-            layout.paragraph("\(label(strings["source"])) \(r.source) · \(label(strings["verified"])) \(r.verified)")
+            layout.paragraph("\(label(strings["source"], strings)) \(r.source) · \(label(strings["verified"], strings)) \(r.verified)")
         }
         layout.pop()
     }
@@ -328,7 +326,7 @@ struct TextOutline {
     struct Entry {
         var page: Page
         var chapter: Int
-        /// The page title with the locale's typography.
+        /// The page title.
         var title: String
         /// Section number and heading text by anchor.
         var sections: [String: (number: String, text: String)]
@@ -338,16 +336,16 @@ struct TextOutline {
     /// The page that lists every resource.
     var helpPage: Page?
 
-    init(guide: Guide, edition: LocaleEdition, typography: (String) -> String) {
+    init(guide: Guide, edition: LocaleEdition) {
         let source = guide.edition(guide.info.sourceLocale)
         for (index, page) in edition.pages.enumerated() {
             let anchors = HeadingAnchors.anchors(for: page, source: source?.page(fileName: page.fileName))
             var counter = SectionCounter(chapter: index + 1)
             var sections: [String: (number: String, text: String)] = [:]
             for (heading, anchor) in zip(page.headings, anchors) {
-                sections[anchor] = (counter.next(level: heading.level), typography(heading.text))
+                sections[anchor] = (counter.next(level: heading.level), heading.text)
             }
-            entries[page.fileName] = Entry(page: page, chapter: index + 1, title: typography(page.title), sections: sections)
+            entries[page.fileName] = Entry(page: page, chapter: index + 1, title: page.title, sections: sections)
         }
         helpPage = edition.pages.first { $0.showsDirectory } ?? edition.pages.first { $0.id == "help" }
     }
