@@ -59,7 +59,7 @@ public struct ContentLoader: Sendable {
                 strings.values[key] = value
             }
             // What templates put after a label; typography may change it (French "\u{00A0}:").
-            strings.values["colon", default: ":"] = strings.values["colon", default: ":"]
+            if strings.values["colon"] == nil { strings.values["colon"] = ":" }
             let resources = loadResources(locale: code, resolvedRoot: resolvedRoot, into: &diagnostics)
             editions.append(
                 LocaleEdition(
