@@ -18,6 +18,8 @@ public struct BuildAction: Sendable {
     public var textWidth: Int
     /// Worker threads for parsing, checking and rendering; the output does not depend on it.
     public var jobs: Int = defaultJobCount
+    /// Results kept between builds of one process (`serve`); `nil` computes everything.
+    public var cache: MemoCache? = nil
     /// Told when each locale and format is written ("es: epub"), with the seconds since the start.
     public var progress: @Sendable (String, Double) -> Void = { _, _ in }
 
@@ -48,7 +50,7 @@ public struct BuildAction: Sendable {
         public var diagnostics: [Diagnostic]
 
         public var summary: String {
-            let time = String(format: "%.2f", seconds)
+            let time = String(format: seconds < 1 ? "%.3f" : "%.2f", seconds)
             return
                 "Built \(locales.count) locale\(locales.count == 1 ? "" : "s") (\(locales.joined(separator: ", "))), \(pages) pages, \(formats.map(\.rawValue).joined(separator: "+")), \(files) files in \(time) s → \(output)/"
         }
@@ -73,9 +75,13 @@ public struct BuildAction: Sendable {
         try folder.validate(contentRoot: contentRoot)
         folder.recover()
 
-        let loaded = try LoadedGuide.load(contentRoot: contentRoot, locales: locales, jobs: jobs)
-        if loaded.diagnostics.hasErrors { throw BuildError.contentErrors(loaded.diagnostics) }
-        let guide = try markOutdated(loaded.guide).typeset(jobs: jobs)
+        var loaded: LoadedGuide? = try LoadedGuide.load(contentRoot: contentRoot, locales: locales, jobs: jobs, cache: cache)
+        let diagnostics = loaded!.diagnostics
+        let codes = loaded!.requestedLocales
+        if diagnostics.hasErrors { throw BuildError.contentErrors(diagnostics) }
+        let guide = try markOutdated(loaded!.guide).typeset(jobs: jobs, cache: cache)
+        // Only the typeset model is rendered: the model as written can go.
+        loaded = nil
 
         let theme: Theme
         do {
@@ -83,7 +89,6 @@ public struct BuildAction: Sendable {
         } catch {
             throw BuildError.theme("\(error)")
         }
-        let codes = loaded.requestedLocales
         let editions = codes.compactMap { guide.edition($0) }
         let tasks = try renderTasks(guide: guide, editions: editions, theme: theme)
 
@@ -91,10 +96,11 @@ public struct BuildAction: Sendable {
         // `jobs` threads. Content a format cannot express is collected from every task.
         let staging = try folder.beginStaging()
         let progress = self.progress
+        let reuse = unchangedFile(in: folder)
         let results = tasks.parallelMap(jobs: jobs) { task -> Result<Int, Error> in
             Result {
                 let files = try task.render()
-                try staging.write(files)
+                try staging.write(files, reuse: reuse)
                 progress(task.label, Date().timeIntervalSince(started))
                 return files.count
             }
@@ -125,7 +131,22 @@ public struct BuildAction: Sendable {
         let pages = editions.map(\.pages.count).reduce(0, +)
         return Report(
             locales: codes, pages: pages, formats: formats.sorted(), files: fileCount + 1,
-            seconds: Date().timeIntervalSince(started), output: output, diagnostics: loaded.diagnostics)
+            seconds: Date().timeIntervalSince(started), output: output, diagnostics: diagnostics)
+    }
+
+    /// With a cache (`serve`), the file in the current output that the last build wrote with the
+    /// same path and bytes, so that the staging folder links it instead of writing it again.
+    func unchangedFile(in folder: OutputFolder) -> @Sendable (OutputFile) -> String? {
+        guard let cache else { return { _ in nil } }
+        let root = folder.path
+        return { file in
+            var written = false
+            _ = cache.value("written", FileKey(path: file.path, bytes: file.bytes)) {
+                written = true
+                return true
+            }
+            return written ? nil : root + "/" + file.path
+        }
     }
 
     /// A unit of rendering work: one locale in one format.
@@ -138,7 +159,11 @@ public struct BuildAction: Sendable {
     func renderTasks(guide: Guide, editions: [LocaleEdition], theme: Theme) throws -> [RenderTask] {
         var tasks: [RenderTask] = []
         if formats.contains(.html) {
-            let site = SiteRenderer(guide: guide, theme: theme, downloads: downloads)
+            let site = {
+                var site = SiteRenderer(guide: guide, theme: theme, downloads: downloads)
+                site.cache = cache
+                return site
+            }()
             let media = try mediaFiles(guide: guide, locales: editions.map(\.locale.code))
             tasks.append(RenderTask(label: "site assets") { site.renderShared() + media })
             for edition in editions { tasks.append(RenderTask(label: "\(edition.locale.code): html") { site.render(edition) }) }
@@ -171,7 +196,7 @@ public struct BuildAction: Sendable {
     /// `status` report them).
     func markOutdated(_ guide: Guide) throws -> Guide {
         let pinned = guide.editions.contains { FileManager.default.fileExists(atPath: "\(contentRoot)/pins/\($0.locale.code).yml") }
-        guard pinned, let outdated = try? TranslationState.outdatedPageIDs(guide: guide, contentRoot: contentRoot) else { return guide }
+        guard pinned, let outdated = try? TranslationState.outdatedPageIDs(guide: guide, contentRoot: contentRoot, cache: cache) else { return guide }
         var copy = guide
         for e in copy.editions.indices {
             let ids = outdated[copy.editions[e].locale.code] ?? []
@@ -225,9 +250,10 @@ public struct LoadedGuide: Sendable {
     public var requestedLocales: [String]
 
     /// Loads and checks; throws only for an unknown locale or an unreadable `guide.yml`.
-    public static func load(contentRoot: String, locales: [String]?, jobs: Int = defaultJobCount) throws -> LoadedGuide {
+    public static func load(contentRoot: String, locales: [String]?, jobs: Int = defaultJobCount, cache: MemoCache? = nil) throws -> LoadedGuide {
         var loader = ContentLoader(root: contentRoot)
         loader.jobs = jobs
+        loader.cache = cache
         let result = loader.load(locales: locales)
         guard let guide = result.guide else { throw BuildError.contentErrors(result.diagnostics.sorted) }
         let available = guide.info.locales.map(\.code)
@@ -236,7 +262,7 @@ public struct LoadedGuide: Sendable {
         }
         let requested = locales.map { wanted in available.filter(wanted.contains) } ?? available
         let context = CheckContext(guide: guide, assets: loader.assetPaths(), contentRoot: contentRoot)
-        let diagnostics = (result.diagnostics + GuideChecker().check(context, jobs: jobs)).sorted
+        let diagnostics = (result.diagnostics + GuideChecker().check(context, jobs: jobs, cache: cache)).sorted
         return LoadedGuide(guide: guide, diagnostics: diagnostics, requestedLocales: requested)
     }
 }

@@ -136,7 +136,9 @@ public final class StagingFolder: @unchecked Sendable {
         made.insert(path)
     }
 
-    public func write(_ files: [OutputFile]) throws {
+    /// Writes `files`; a file for which `reuse` names an existing file with the same bytes is
+    /// linked to it instead (a new inode costs more than the write).
+    public func write(_ files: [OutputFile], reuse: (OutputFile) -> String? = { _ in nil }) throws {
         let fm = FileManager.default
         for file in files {
             let target = path + "/" + file.path
@@ -150,6 +152,7 @@ public final class StagingFolder: @unchecked Sendable {
                 made.insert(folder)
                 lock.unlock()
             }
+            if let existing = reuse(file), link(existing, target) == 0 { continue }
             guard fm.createFile(atPath: target, contents: Data(file.bytes)) else {
                 throw BuildError.io(target, "cannot write the file")
             }

@@ -33,6 +33,21 @@ public struct CheckContext: Sendable {
 
     public var sourceEdition: LocaleEdition? { guide.edition(guide.info.sourceLocale) }
 
+    /// Everything a page rule may look at besides its page and the source page, as text.
+    var cacheKey: String {
+        var parts = [contentRoot, String(reflecting: guide.info)]
+        parts += assets.sorted()
+        for (locale, pages) in anchors.sorted(by: { $0.key < $1.key }) {
+            for (name, set) in pages.sorted(by: { $0.key < $1.key }) { parts.append("\(locale)/\(name)#\(set.sorted())") }
+        }
+        for edition in guide.editions {
+            parts.append(edition.locale.code)
+            parts.append(String(reflecting: edition.resources))
+            parts += edition.strings.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        }
+        return parts.joined(separator: "\n")
+    }
+
     /// The source-locale page with the same file name, which fixes anchors and structure.
     public func sourcePage(for page: Page) -> Page? { sourceEdition?.page(fileName: page.fileName) }
 }
@@ -63,17 +78,29 @@ public struct GuideChecker: Sendable {
     ]
     public static let defaultEditionRules: [any EditionRule] = [HelpBoxRule(), ResourceFreshnessRule()]
 
-    /// Runs the rules; pages are checked on `jobs` threads.
-    public func check(_ context: CheckContext, jobs: Int = defaultJobCount) -> [Diagnostic] {
+    /// Runs the rules; pages are checked on `jobs` threads. With a `cache`, a page whose
+    /// findings an earlier build computed from the same inputs is not checked again.
+    public func check(_ context: CheckContext, jobs: Int = defaultJobCount, cache: MemoCache? = nil) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let pageRules = self.pageRules
+        // What page rules see besides the page: every page's anchors, the files beside the
+        // pages, every locale's resources.
+        let shared = cache == nil ? TextKey() : TextKey(context.cacheKey)
         for edition in context.guide.editions {
             for rule in editionRules { found += rule.check(edition, context: context) }
             let own = edition.pages.filter { $0.contentLocale == edition.locale.code }
             found += own.parallelMap(jobs: jobs) { page in
-                pageRules.flatMap { $0.check(page, in: edition, context: context) }
+                let key = CheckKey(shared: shared, locale: edition.locale.code, page: PageKey(page), source: context.sourcePage(for: page).map(PageKey.init))
+                return cache.value("checks", key) { pageRules.flatMap { $0.check(page, in: edition, context: context) } }
             }.flatMap { $0 }
         }
         return found.sorted
+    }
+
+    private struct CheckKey: Hashable, Sendable {
+        var shared: TextKey
+        var locale: String
+        var page: PageKey
+        var source: PageKey?
     }
 }

@@ -1,5 +1,5 @@
 /// A block node of a page, as cmark 0.30 produces it.
-public struct Block: Sendable, Equatable {
+public struct Block: Sendable, Hashable {
     public var kind: Kind
     public var location: SourceLocation
 
@@ -8,7 +8,7 @@ public struct Block: Sendable, Equatable {
         self.location = location
     }
 
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Hashable {
         case paragraph([Inline])
         case heading(level: Int, [Inline])
         case blockQuote([Block])
@@ -22,8 +22,8 @@ public struct Block: Sendable, Equatable {
 }
 
 /// How a list is marked and spaced.
-public struct ListStyle: Sendable, Equatable {
-    public enum Marker: Sendable, Equatable {
+public struct ListStyle: Sendable, Hashable {
+    public enum Marker: Sendable, Hashable {
         case bullet
         case ordered(start: Int)
     }
@@ -39,7 +39,7 @@ public struct ListStyle: Sendable, Equatable {
 }
 
 /// One item of a list.
-public struct ListItem: Sendable, Equatable {
+public struct ListItem: Sendable, Hashable {
     public var blocks: [Block]
     public var location: SourceLocation
 

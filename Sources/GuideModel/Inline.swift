@@ -1,5 +1,5 @@
 /// An inline node of a paragraph or heading, as cmark 0.30 produces it.
-public struct Inline: Sendable, Equatable {
+public struct Inline: Sendable, Hashable {
     public var kind: Kind
     public var location: SourceLocation
 
@@ -8,7 +8,7 @@ public struct Inline: Sendable, Equatable {
         self.location = location
     }
 
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Hashable {
         case text(String)
         case softBreak
         case lineBreak

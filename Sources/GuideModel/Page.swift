@@ -1,5 +1,5 @@
 /// One Markdown file of one locale: its front matter and its blocks.
-public struct Page: Sendable, Equatable {
+public struct Page: Sendable, Hashable {
     /// Stable across locales (`grooming`); links and translation state key on it.
     public var id: String
     public var title: String

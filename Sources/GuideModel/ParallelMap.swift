@@ -9,12 +9,11 @@ extension Array where Element: Sendable {
     public func parallelMap<T: Sendable>(jobs: Int, _ transform: @Sendable (Element) -> T) -> [T] {
         guard jobs > 1, count > 1 else { return map(transform) }
         let results = ResultSlots<T>(count: count)
-        let chunks = Swift.min(jobs, count)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var index = chunk
-            while index < count {
+        // Workers take the next index as they finish one, so a few large items (a long page,
+        // the one-page edition) do not leave a thread idle.
+        DispatchQueue.concurrentPerform(iterations: Swift.min(jobs, count)) { _ in
+            while let index = results.claim() {
                 results.set(index, transform(self[index]))
-                index += chunks
             }
         }
         return results.values()
@@ -23,14 +22,24 @@ extension Array where Element: Sendable {
 
 /// Write-once result slots shared by the worker threads of `parallelMap`.
 ///
-/// `@unchecked Sendable` is sound here: each index is written by exactly one worker, under the
-/// lock, and read only after `concurrentPerform` has returned.
+/// `@unchecked Sendable` is sound here: each index is claimed and written by exactly one worker,
+/// under the lock, and read only after `concurrentPerform` has returned.
 private final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]
+    private var next = 0
     private let lock = NSLock()
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
+    }
+
+    /// The next index no worker has taken, or `nil` when all are taken.
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
     }
 
     func set(_ index: Int, _ value: T) {

@@ -10,6 +10,8 @@ public struct ContentLoader: Sendable {
     public var jobs: Int = defaultJobCount
     /// A page larger than this is refused.
     public static let maximumPageBytes = 32 * 1024 * 1024
+    /// Parse results kept between builds (`serve`); a page whose text is unchanged is not parsed again.
+    public var cache: MemoCache? = nil
 
     public init(root: String) {
         self.root = root
@@ -37,7 +39,7 @@ public struct ContentLoader: Sendable {
         guard case .some(let guideText) = readText(guideFile, under: resolvedRoot, into: &diagnostics, missing: "there is no guide.yml in '\(root)'") else {
             return Result(guide: nil, diagnostics: diagnostics)
         }
-        let (parsedInfo, guideDiagnostics) = GuideConfig.parse(guideText, file: guideFile)
+        let (parsedInfo, guideDiagnostics) = cache.value("guide.yml", TextKey(guideFile, guideText)) { GuideConfig.parse(guideText, file: guideFile) }
         diagnostics += guideDiagnostics
         guard let info = parsedInfo else { return Result(guide: nil, diagnostics: diagnostics) }
 
@@ -100,7 +102,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(.error("empty-page", "the page is empty", at: SourceLocation(file: file, line: 1, column: 1)))
                 continue
             }
-            switch FrontMatter.split(text, file: file) {
+            switch cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) }) {
             case .failure(let d):
                 diagnostics.append(d)
             case .success(let (matter, body)):
@@ -112,8 +114,9 @@ public struct ContentLoader: Sendable {
                 pending.append((name, file, matter, body))
             }
         }
+        let cache = self.cache
         let parsed = pending.map { ($0.body, $0.file) }.parallelMap(jobs: jobs) { body, file in
-            MarkdownParser.parse(body, file: file)
+            cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }
         }
         var pages: [String: Page] = [:]
         for (item, result) in zip(pending, parsed) {
@@ -180,7 +183,7 @@ public struct ContentLoader: Sendable {
             return .empty
         }
         guard let text = readText(file, under: resolvedRoot, into: &diagnostics, missing: "cannot read '\(file)'") else { return .empty }
-        let (directory, found) = ResourceFile.parse(text, file: file)
+        let (directory, found) = cache.value("resources", TextKey(file, text)) { ResourceFile.parse(text, file: file) }
         diagnostics += found
         return directory
     }
@@ -193,7 +196,7 @@ public struct ContentLoader: Sendable {
             return UIStrings([:])
         }
         guard let text = readText(file, under: resolvedRoot, into: &diagnostics, missing: "cannot read '\(file)'") else { return UIStrings([:]) }
-        let (strings, found) = UIStringsFile.parse(text, file: file)
+        let (strings, found) = cache.value("strings", TextKey(file, text)) { UIStringsFile.parse(text, file: file) }
         diagnostics += found
         return strings
     }

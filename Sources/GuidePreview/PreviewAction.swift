@@ -29,8 +29,9 @@ public struct PreviewAction: Sendable {
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let state = PreviewState()
+        let cache = MemoCache()
         let reloadScript = (try? Data(contentsOf: URL(fileURLWithPath: build.themeDirectory + "/preview/reload.js"))) ?? Data()
-        rebuild(state)
+        rebuild(state, cache: cache)
         // IPv4 loopback: 127.0.0.1 is what the terminal prints and what browsers resolve first.
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
         let root = build.output
@@ -63,15 +64,19 @@ public struct PreviewAction: Sendable {
             let changed = watcher.changes()
             guard !changed.isEmpty else { continue }
             log("changed: \(changed.prefix(3).joined(separator: ", "))\(changed.count > 3 ? " and \(changed.count - 3) more" : "")")
-            rebuild(state)
+            rebuild(state, cache: cache)
         }
     }
 
-    private func rebuild(_ state: PreviewState) {
+    /// Builds again, reusing what the last build computed from inputs that did not change.
+    private func rebuild(_ state: PreviewState, cache: MemoCache) {
         let outcome: (Bool, [String])
+        var build = self.build
+        build.cache = cache
+        cache.beginBuild()
         do {
             let report = try build.run()
-            log(report.summary)
+            log(report.summary + (cache.hits > 0 ? " (\(cache.hits) of \(cache.hits + cache.misses) results reused)" : ""))
             outcome = (true, [])
         } catch BuildError.contentErrors(let diagnostics) {
             let lines = diagnostics.filter { $0.severity == .error }.map(\.description)

@@ -62,29 +62,38 @@ public enum BlockHasher {
     }
 
     /// The blocks of a page file's text (front matter included, LF line endings).
-    public static func blocks(ofPage text: String, file: String) -> Result<[SourceBlock], Diagnostic> {
+    /// Without `kinds`, every block is a `.paragraph`: enough for hashes, and a parse less.
+    public static func blocks(ofPage text: String, file: String, kinds: Bool = true) -> Result<[SourceBlock], Diagnostic> {
         switch FrontMatter.split(text, file: file) {
         case .failure(let diagnostic): return .failure(diagnostic)
-        case .success(let split): return .success(blocks(ofMarkdown: split.body, file: file))
+        case .success(let split): return .success(blocks(ofMarkdown: split.body, file: file, kinds: kinds))
         }
     }
 
     /// The blocks of Markdown `body` whose line 1 is the file's line 1.
-    public static func blocks(ofMarkdown body: String, file: String) -> [SourceBlock] {
+    public static func blocks(ofMarkdown body: String, file: String, kinds: Bool = true) -> [SourceBlock] {
         // Split on the UTF-8 bytes: splitting Characters costs a grapheme walk over the page.
         let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         let ranges = MarkdownParser.topLevelLineRanges(body)
+        guard kinds else {
+            return ranges.map { range in SourceBlock(text: sliceText(lines, range), line: range.lowerBound, kind: .paragraph) }
+        }
         let parsed = MarkdownParser.parse(body, file: file).blocks
         return ranges.enumerated().map { index, range in
-            let upper = min(range.upperBound, lines.count)
-            var slice = range.lowerBound <= upper ? Array(lines[(range.lowerBound - 1)..<upper]) : []
-            while let last = slice.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), slice.count > 1 {
-                slice.removeLast()
-            }
-            let text = slice.joined(separator: "\n")
+            let text = sliceText(lines, range)
             let blockKind = index < parsed.count && ranges.count == parsed.count ? BlockKind(parsed[index]) : kind(of: text)
             return SourceBlock(text: text, line: range.lowerBound, kind: blockKind)
         }
+    }
+
+    /// The source lines of `range`, without trailing blank lines.
+    private static func sliceText(_ lines: [Substring], _ range: ClosedRange<Int>) -> String {
+        let upper = min(range.upperBound, lines.count)
+        var slice = range.lowerBound <= upper ? Array(lines[(range.lowerBound - 1)..<upper]) : []
+        while let last = slice.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), slice.count > 1 {
+            slice.removeLast()
+        }
+        return slice.joined(separator: "\n")
     }
 
     /// The kind of a block known only by its text, such as a pinned block.

@@ -38,7 +38,7 @@ public struct PinFile: Sendable, Equatable {
     // MARK: Reading
 
     /// Reads a locale's lock file; a file that does not exist yet is an empty one.
-    public static func read(contentRoot: String, locale: String, sourceLocale: String) -> Result<PinFile, TranslationError> {
+    public static func read(contentRoot: String, locale: String, sourceLocale: String, cache: MemoCache? = nil) -> Result<PinFile, TranslationError> {
         let file = path(contentRoot: contentRoot, locale: locale)
         let location = SourceLocation(file: file)
         var isDirectory: ObjCBool = false
@@ -58,7 +58,8 @@ public struct PinFile: Sendable, Equatable {
         switch SourceText.decode([UInt8](data), file: file) {
         case .failure(let diagnostic): return .failure(.pinErrors([diagnostic]))
         case .success(let text):
-            return parse(text, file: file, locale: locale, sourceLocale: sourceLocale).map {
+            let parsed = cache.value("pins", TextKey(file, locale, sourceLocale, text)) { parse(text, file: file, locale: locale, sourceLocale: sourceLocale) }
+            return parsed.map {
                 var pins = $0
                 pins.exists = true
                 return pins

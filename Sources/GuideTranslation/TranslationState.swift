@@ -8,12 +8,36 @@ public enum TranslationState {
     /// under `contentRoot`; throws `TranslationError` when a lock file is corrupt.
     ///
     /// Pages that are missing (they fall back to the source) or unpinned get no notice.
-    public static func outdatedPageIDs(guide: Guide, contentRoot: String) throws(TranslationError) -> [String: Set<String>] {
-        let workspace = try TranslationWorkspace(guide: guide, contentRoot: contentRoot)
-        let status = TranslationStatus(workspace)
+    public static func outdatedPageIDs(guide: Guide, contentRoot: String, cache: MemoCache? = nil) throws(TranslationError) -> [String: Set<String>] {
+        // The same answer as `TranslationStatus` gives for `.outdated`, from the loaded guide:
+        // only the source pages that a pin covers are re-read, and only to hash their blocks.
+        let sourceLocale = guide.info.sourceLocale
+        guard let source = guide.edition(sourceLocale) else { return [:] }
+        var sourceHashes: [String: [String]] = [:]
+        func hashes(of id: String) throws(TranslationError) -> [String] {
+            if let known = sourceHashes[id] { return known }
+            guard let page = source.pages.first(where: { $0.id == id }) else { return [] }
+            switch TranslationWorkspace.readBlocks(page.source.file, kinds: false, cache: cache) {
+            case .success(let blocks):
+                sourceHashes[id] = blocks.map(\.hash)
+                return blocks.map(\.hash)
+            case .failure(let d): throw .contentErrors([d])
+            }
+        }
         var result: [String: Set<String>] = [:]
-        for locale in status.locales {
-            result[locale.locale.code] = Set(locale.pages.filter { $0.state == .outdated }.map(\.id))
+        for edition in guide.editions where edition.locale.code != sourceLocale {
+            let pins: PinFile
+            switch PinFile.read(contentRoot: contentRoot, locale: edition.locale.code, sourceLocale: sourceLocale, cache: cache) {
+            case .success(let file): pins = file
+            case .failure(let error): throw error
+            }
+            var outdated = Set<String>()
+            for page in edition.pages where page.contentLocale == edition.locale.code {
+                guard let pin = pins.pins[page.id] else { continue }
+                let alignment = BlockAlignment.align(old: pin.hashes, new: try hashes(of: page.id))
+                if alignment.contains(where: { !$0.isUnchanged }) { outdated.insert(page.id) }
+            }
+            result[edition.locale.code] = outdated
         }
         return result
     }

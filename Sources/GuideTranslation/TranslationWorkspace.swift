@@ -146,11 +146,15 @@ public struct TranslationWorkspace: Sendable {
         root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 
-    static func readBlocks(_ file: String) -> Result<[SourceBlock], Diagnostic> {
+    /// The top-level blocks of a page file; without `kinds` every block is a paragraph, which
+    /// saves a parse when only the hashes are wanted.
+    static func readBlocks(_ file: String, kinds: Bool = true, cache: MemoCache? = nil) -> Result<[SourceBlock], Diagnostic> {
         guard let data = FileManager.default.contents(atPath: file) else {
             return .failure(.error("unreadable-file", "cannot read '\(file)'", at: SourceLocation(file: file)))
         }
-        return SourceText.decode([UInt8](data), file: file).flatMap { BlockHasher.blocks(ofPage: $0, file: file) }
+        return cache.value("blocks", TextKey(file, kinds ? "kinds" : "", String(decoding: data, as: UTF8.self))) {
+            SourceText.decode([UInt8](data), file: file).flatMap { BlockHasher.blocks(ofPage: $0, file: file, kinds: kinds) }
+        }
     }
 
     static func frontMatterID(_ file: String) -> String? {

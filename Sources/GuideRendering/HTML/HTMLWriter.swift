@@ -27,16 +27,32 @@ public struct HTMLWriter: Sendable {
 
     /// Appends text escaped for element content and attribute values.
     public mutating func text(_ s: String) {
-        for byte in s.utf8 {
+        var s = s
+        s.withUTF8 { text($0) }
+    }
+
+    /// Appends UTF-8 text escaped for element content and attribute values: runs without a
+    /// character to escape are copied whole.
+    public mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for (i, byte) in utf8.enumerated() where Self.needsEscape[Int(byte)] {
+            if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
             switch byte {
             case UInt8(ascii: "&"): raw("&amp;")
             case UInt8(ascii: "<"): raw("&lt;")
             case UInt8(ascii: ">"): raw("&gt;")
-            case UInt8(ascii: "\""): raw("&quot;")
-            default: bytes.append(byte)
+            default: raw("&quot;")
             }
+            start = i + 1
         }
+        if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
     }
+
+    private static let needsEscape: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "&<>\"".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     /// Appends a URL escaped for an `href` or `src` attribute.
     public mutating func href(_ s: String) {

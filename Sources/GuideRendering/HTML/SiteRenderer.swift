@@ -8,6 +8,9 @@ public struct SiteRenderer: Sendable {
     /// Downloads offered on a locale's front page: label key in the UI strings and a path
     /// relative to the locale folder.
     public var downloads: @Sendable (String) -> [(labelKey: String, path: String)]
+    /// Pages rendered by an earlier build of this process (`serve`), reused when neither the page
+    /// nor anything its frame shows has changed.
+    public var cache: MemoCache? = nil
 
     public init(guide: Guide, theme: Theme, downloads: @escaping @Sendable (String) -> [(labelKey: String, path: String)] = { _ in [] }) {
         self.guide = guide
@@ -22,21 +25,67 @@ public struct SiteRenderer: Sendable {
 
     /// Every page of one locale plus `print.html`.
     public func render(_ edition: LocaleEdition) -> [OutputFile] {
+        let shared = LocaleParts(self, edition)
         var files: [OutputFile] = []
         for (index, page) in edition.pages.enumerated() {
-            files.append(OutputFile(path: "\(edition.locale.code)/\(page.slug).html", text: renderPage(page, at: index, in: edition)))
+            let key = RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors(of: page))
+            let html = cache.value("html-page", key) { renderPage(page, at: index, in: edition, shared: shared) }
+            files.append(OutputFile(path: "\(edition.locale.code)/\(page.slug).html", text: html))
         }
-        files.append(OutputFile(path: "\(edition.locale.code)/print.html", text: renderPrint(edition)))
+        files.append(OutputFile(path: "\(edition.locale.code)/print.html", text: renderPrint(edition, shared: shared)))
         return files
+    }
+
+    /// What every page of a locale shows the same: the help box, rendered once from
+    /// `help-box.mustache` and given to the page template as `{{{helpBoxHTML}}}`.
+    public struct LocaleParts: Sendable {
+        var helpBoxHTML: String
+        /// Everything besides the page itself that a page's HTML depends on, as text: the theme,
+        /// the guide's settings, the locale's strings and resources, every page's title and
+        /// place. Equal keys give equal frames.
+        var frameKey: TextKey
+
+        public init(_ site: SiteRenderer, _ edition: LocaleEdition) {
+            let frameKey = site.cache == nil ? TextKey() : TextKey(Self.frameKey(site, edition))
+            helpBoxHTML = site.cache.value("help-box", frameKey) {
+                // The template's own line ends the inserted box.
+                var box = site.theme.render(site.baseContext(edition, slug: "index"), template: "help-box")
+                if box.hasSuffix("\n") { box.removeLast() }
+                return box
+            }
+            self.frameKey = frameKey
+        }
+
+        static func frameKey(_ site: SiteRenderer, _ edition: LocaleEdition) -> String {
+            var parts = [site.theme.fingerprint, String(reflecting: site.guide.info), String(reflecting: edition.locale)]
+            parts += edition.strings.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            parts.append(String(reflecting: edition.resources))
+            parts += edition.pages.map { "\($0.fileName)|\($0.id)|\($0.title)|\($0.contentLocale)|\($0.showsDirectory)|\($0.isOutdated)" }
+            parts += site.downloads(edition.locale.code).map { "\($0.labelKey)|\($0.path)" }
+            return parts.joined(separator: "\n")
+        }
+    }
+
+    /// What a page's HTML is made from: its frame, its place, the page, its heading anchors.
+    struct RenderKey: Hashable, Sendable {
+        var frame: TextKey
+        var index: Int
+        var page: PageKey
+        var anchors: [String]
+    }
+
+    /// The anchors of a page's top-level headings, fixed by its source-locale page.
+    func anchors(of page: Page) -> [String] {
+        HeadingAnchors.anchors(for: page, source: guide.edition(guide.info.sourceLocale)?.page(fileName: page.fileName))
     }
 
     // MARK: Pages
 
-    func renderPage(_ page: Page, at index: Int, in edition: LocaleEdition) -> String {
-        let source = guide.edition(guide.info.sourceLocale)?.page(fileName: page.fileName)
-        let anchors = HeadingAnchors.anchors(for: page, source: source)
+    func renderPage(_ page: Page, at index: Int, in edition: LocaleEdition, shared: LocaleParts) -> String {
+        let anchors = anchors(of: page)
         let renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.siteLinks(contentLocale: page.contentLocale))
         var context = baseContext(edition, slug: page.slug)
+        context["helpBoxHTML"] = shared.helpBoxHTML
         context["documentTitle"] = index == 0 ? edition.locale.title : "\(page.title) · \(edition.locale.title)"
         context["pageTitle"] = page.title
         context["description"] = page.description.isEmpty ? edition.locale.description : page.description
@@ -68,38 +117,15 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The whole guide on one page, for printing and reading offline.
-    func renderPrint(_ edition: LocaleEdition) -> String {
+    func renderPrint(_ edition: LocaleEdition, shared: LocaleParts) -> String {
         var body = HTMLWriter(capacity: 256 * 1024)
-        for page in edition.pages {
-            let source = guide.edition(guide.info.sourceLocale)?.page(fileName: page.fileName)
-            let anchors = HeadingAnchors.anchors(for: page, source: source).map { "\(page.slug)--\($0)" }
-            var renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.printLinks(contentLocale: page.contentLocale, slug: page.slug))
-            renderer.headingOffset = 1
-            body.raw("<section class=\"print-page\" id=\"page-")
-            body.text(page.slug)
-            body.raw("\"")
-            if page.contentLocale != edition.locale.code {
-                body.raw(" lang=\"")
-                body.text(page.contentLocale)
-                body.raw("\"")
-            }
-            body.raw(">\n<h2>")
-            body.text(page.title)
-            body.raw("</h2>\n")
-            for notice in edition.notices(for: page) {
-                body.raw("<p class=\"notice\" role=\"note\">")
-                body.text(notice)
-                body.raw("</p>\n")
-            }
-            renderer.render(page.blocks, into: &body)
-            if page.showsDirectory {
-                var context = baseContext(edition, slug: "print")
-                context["directory"] = ResourceView.directoryContext(edition)
-                body.raw(theme.render(context, template: "directory"))
-            }
-            body.raw("</section>\n")
+        for (index, page) in edition.pages.enumerated() {
+            let anchors = anchors(of: page).map { "\(page.slug)--\($0)" }
+            let key = RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)
+            body.raw(cache.value("print-section", key) { renderPrintSection(page, anchors: anchors, in: edition) })
         }
         var context = baseContext(edition, slug: "print")
+        context["helpBoxHTML"] = shared.helpBoxHTML
         context["documentTitle"] = "\(edition.strings["whole_guide"]) · \(edition.locale.title)"
         context["pageTitle"] = edition.locale.title
         context["description"] = edition.locale.description
@@ -110,6 +136,37 @@ public struct SiteRenderer: Sendable {
         context["hasPager"] = false
         context["toc"] = tocContext(edition, current: nil)
         return theme.render(context, template: "page")
+    }
+
+    /// One page as a section of `print.html`.
+    func renderPrintSection(_ page: Page, anchors: [String], in edition: LocaleEdition) -> String {
+        var body = HTMLWriter(capacity: 16 * 1024)
+        var renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.printLinks(contentLocale: page.contentLocale, slug: page.slug))
+        renderer.headingOffset = 1
+        body.raw("<section class=\"print-page\" id=\"page-")
+        body.text(page.slug)
+        body.raw("\"")
+        if page.contentLocale != edition.locale.code {
+            body.raw(" lang=\"")
+            body.text(page.contentLocale)
+            body.raw("\"")
+        }
+        body.raw(">\n<h2>")
+        body.text(page.title)
+        body.raw("</h2>\n")
+        for notice in edition.notices(for: page) {
+            body.raw("<p class=\"notice\" role=\"note\">")
+            body.text(notice)
+            body.raw("</p>\n")
+        }
+        renderer.render(page.blocks, into: &body)
+        if page.showsDirectory {
+            var context = baseContext(edition, slug: "print")
+            context["directory"] = ResourceView.directoryContext(edition)
+            body.raw(theme.render(context, template: "directory"))
+        }
+        body.raw("</section>\n")
+        return body.string
     }
 
     /// The language chooser at the site's root.
@@ -134,7 +191,7 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Context
 
-    private func baseContext(_ edition: LocaleEdition, slug: String) -> [String: Any] {
+    func baseContext(_ edition: LocaleEdition, slug: String) -> [String: Any] {
         let code = edition.locale.code
         var context: [String: Any] = [:]
         context["lang"] = code

@@ -9,6 +9,8 @@ public struct Theme: Sendable {
     public var assets: [OutputFile]
     /// `nil` when the theme has no `epub/` folder; building an ebook then fails.
     public var epub: EPUBTheme? = nil
+    /// The templates' names and texts: equal fingerprints render equal pages.
+    public var fingerprint: String = ""
 
     public struct LoadError: Error, CustomStringConvertible {
         public var path: String
@@ -25,11 +27,13 @@ public struct Theme: Sendable {
             throw LoadError(path: templatesDir, reason: "the theme has no templates folder")
         }
         var library = MustacheLibrary()
+        var fingerprint = ""
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = templatesDir + "/" + name
             guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw LoadError(path: path, reason: "cannot read the template as UTF-8")
             }
+            fingerprint += name + "\n" + text + "\n"
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
             } catch {
@@ -47,7 +51,7 @@ public struct Theme: Sendable {
         }
         let epubDirectory = directory + "/epub"
         let epub = fm.fileExists(atPath: epubDirectory) ? try EPUBTheme.load(directory: epubDirectory) : nil
-        return Theme(library: library, assets: assets, epub: epub)
+        return Theme(library: library, assets: assets, epub: epub, fingerprint: fingerprint)
     }
 
     func render(_ context: [String: Any], template: String) -> String {

@@ -5,10 +5,11 @@ extension Guide {
     /// (across inline boundaries, never code or URLs), titles, descriptions, interface strings and
     /// resource texts. Runs after the checks, which see the text as written. A fallback page
     /// keeps its own locale's typography.
-    public func typeset(jobs: Int = defaultJobCount) -> Guide {
+    /// With a `cache`, a page typeset by an earlier build is taken from it.
+    public func typeset(jobs: Int = defaultJobCount, cache: MemoCache? = nil) -> Guide {
         var copy = self
         copy.info.locales = info.locales.map { $0.typeset() }
-        copy.editions = editions.map { $0.typeset(jobs: jobs) }
+        copy.editions = editions.map { $0.typeset(jobs: jobs, cache: cache) }
         return copy
     }
 }
@@ -24,17 +25,19 @@ extension LocaleInfo {
 }
 
 extension LocaleEdition {
-    func typeset(jobs: Int) -> LocaleEdition {
+    func typeset(jobs: Int, cache: MemoCache?) -> LocaleEdition {
         let t = LocaleTypography(locale: locale.code)
         var copy = self
         copy.locale = locale.typeset()
         copy.pages = pages.parallelMap(jobs: jobs) { page in
-            let own = LocaleTypography(locale: page.contentLocale)
-            var page = page
-            page.title = own.apply(page.title)
-            page.description = own.apply(page.description)
-            page.blocks = own.apply(to: page.blocks)
-            return page
+            cache.value("typeset", PageKey(page)) {
+                let own = LocaleTypography(locale: page.contentLocale)
+                var page = page
+                page.title = own.apply(page.title)
+                page.description = own.apply(page.description)
+                page.blocks = own.apply(to: page.blocks)
+                return page
+            }
         }
         copy.strings = UIStrings(strings.values.mapValues(t.apply))
         // The colon after a label in templates: "Source :" in French.

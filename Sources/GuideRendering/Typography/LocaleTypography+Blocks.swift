@@ -35,18 +35,20 @@ extension LocaleTypography {
         guard language != .other else { return inlines }
         var pieces: [Piece] = []
         Self.collect(inlines, into: &pieces)
+        // Most paragraphs hold nothing to change: leave them as they are, without a rebuild.
+        guard pieces.contains(where: { if case .text(let s) = $0 { return mayChange(s) } else { return false } }) else { return inlines }
         var results: [String] = []
         var open: [OpenQuote] = []
-        var previous: Character? = nil
+        var previous: Unicode.Scalar? = nil
         for (index, piece) in pieces.enumerated() {
             switch piece {
             case .text(let text):
                 let next = pieces[(index + 1)...].lazy.compactMap(\.first).first
                 let result = apply(text, previous: previous, next: next, open: &open)
                 results.append(result)
-                previous = result.last ?? previous
+                previous = result.unicodeScalars.last ?? previous
             case .other(let text):
-                previous = text.last ?? previous
+                previous = text.unicodeScalars.last ?? previous
             }
         }
         var cursor = 0
@@ -59,9 +61,9 @@ extension LocaleTypography {
         case text(String)
         case other(String)
 
-        var first: Character? {
+        var first: Unicode.Scalar? {
             switch self {
-            case .text(let s), .other(let s): return s.first
+            case .text(let s), .other(let s): return s.unicodeScalars.first
             }
         }
     }

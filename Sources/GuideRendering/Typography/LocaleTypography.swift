@@ -23,8 +23,8 @@ public struct LocaleTypography: Sendable {
     }
 
     struct Pair: Sendable, Equatable {
-        var open: Character
-        var close: Character
+        var open: Unicode.Scalar
+        var close: Unicode.Scalar
     }
 
     let language: Language
@@ -39,8 +39,8 @@ public struct LocaleTypography: Sendable {
         }
     }
 
-    public static let noBreakSpace: Character = "\u{00A0}"
-    public static let narrowNoBreakSpace: Character = "\u{202F}"
+    public static let noBreakSpace: Unicode.Scalar = "\u{00A0}"
+    public static let narrowNoBreakSpace: Unicode.Scalar = "\u{202F}"
 
     /// `text` with the locale's typography.
     public func apply(_ text: String) -> String {
@@ -51,22 +51,22 @@ public struct LocaleTypography: Sendable {
     /// node in its paragraph (the last character of the previous inline's text, the first of
     /// the next), so that a quote beside emphasis or a link opens or closes correctly. `nil`
     /// means the start or end of the block.
-    public func apply(_ text: String, previous: Character?, next: Character?) -> String {
+    public func apply(_ text: String, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> String {
         var open: [OpenQuote] = []
         return apply(text, previous: previous, next: next, open: &open)
     }
 
     /// One text node of a sequence: `open` carries the quotes still open from the node before.
-    func apply(_ text: String, previous: Character?, next: Character?, open: inout [OpenQuote]) -> String {
+    func apply(_ text: String, previous: Unicode.Scalar?, next: Unicode.Scalar?, open: inout [OpenQuote]) -> String {
         guard language != .other, !text.isEmpty, mayChange(text) else { return text }
-        var state = State(typography: self, input: Array(text), previous: previous, next: next, open: open)
+        var state = State(typography: self, input: Array(text.unicodeScalars), previous: previous, next: next, open: open)
         let result = state.run()
         open = state.open
         return result
     }
 
     /// Whether `text` holds anything the rules below act on, checked on its UTF-8 bytes: most
-    /// text nodes hold none, and the character-level walk is what a build spends its time on.
+    /// text nodes hold none, and the scalar-level walk is what a build spends its time on.
     func mayChange(_ text: String) -> Bool {
         var previous: UInt8 = 0x20
         var dots = 0
@@ -97,7 +97,7 @@ public struct LocaleTypography: Sendable {
 
     /// A quote still open: the straight mark (or `«`) that opened it, and its pair.
     struct OpenQuote: Sendable {
-        var mark: Character
+        var mark: Unicode.Scalar
         var pair: Pair
     }
 
@@ -113,7 +113,7 @@ public struct LocaleTypography: Sendable {
     }
 
     /// The pair for a quote opened at `depth` with the straight mark `mark`.
-    func pair(for mark: Character, depth: Int) -> Pair {
+    func pair(for mark: Unicode.Scalar, depth: Int) -> Pair {
         if language == .english {
             return mark == "'" ? Pair(open: "‘", close: "’") : Pair(open: "“", close: "”")
         }
@@ -121,24 +121,24 @@ public struct LocaleTypography: Sendable {
     }
 
     /// Characters after which a quote opens.
-    static let openers: Set<Character> = ["(", "[", "{", "<", "«", "“", "‘", "„", "‚", "—", "–", "/", "¿", "¡"]
+    static let openers: Set<Unicode.Scalar> = ["(", "[", "{", "<", "«", "“", "‘", "„", "‚", "—", "–", "/", "¿", "¡"]
     /// Characters before which a quote closes.
-    static let closers: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "»", "…"]
+    static let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "»", "…"]
     /// Characters after which French inserts a space before `: ; ! ?`.
-    static let spaceableBefore: Set<Character> = [")", "]", "»", "”", "’", "%", "…", "\"", "'"]
+    static let spaceableBefore: Set<Unicode.Scalar> = [")", "]", "»", "”", "’", "%", "…", "\"", "'"]
 
-    /// The walk over one text: output so far and the quotes still open.
+    /// The walk over one text, by Unicode scalar: output so far and the quotes still open.
     struct State {
         let typography: LocaleTypography
-        let input: [Character]
-        let previous: Character?
-        let next: Character?
+        let input: [Unicode.Scalar]
+        let previous: Unicode.Scalar?
+        let next: Unicode.Scalar?
         var protected: [Bool] = []
-        var out: [Character] = []
+        var out = String.UnicodeScalarView()
         /// Open quotes, innermost last.
         var open: [OpenQuote]
 
-        init(typography: LocaleTypography, input: [Character], previous: Character?, next: Character?, open: [OpenQuote]) {
+        init(typography: LocaleTypography, input: [Unicode.Scalar], previous: Unicode.Scalar?, next: Unicode.Scalar?, open: [OpenQuote]) {
             self.typography = typography
             self.input = input
             self.previous = previous
@@ -150,13 +150,19 @@ public struct LocaleTypography: Sendable {
         var french: Bool { typography.language == .french }
 
         /// The character before the current one: the output so far, else the context.
-        var before: Character? { out.last ?? previous }
+        var before: Unicode.Scalar? { out.last ?? previous }
 
-        func after(_ i: Int) -> Character? { i + 1 < input.count ? input[i + 1] : next }
+        func after(_ i: Int) -> Unicode.Scalar? { i + 1 < input.count ? input[i + 1] : next }
 
-        func isBoundary(_ c: Character?) -> Bool {
+        func isBoundary(_ c: Unicode.Scalar?) -> Bool {
             guard let c else { return true }
-            return c.isWhitespace || LocaleTypography.openers.contains(c)
+            return c.properties.isWhitespace || LocaleTypography.openers.contains(c)
+        }
+
+        /// Replaces the last scalar written.
+        mutating func replaceLast(with scalar: Unicode.Scalar) {
+            out.removeLast()
+            out.append(scalar)
         }
 
         mutating func run() -> String {
@@ -180,14 +186,18 @@ public struct LocaleTypography: Sendable {
                     emitClosing("»")
                 case ".":
                     let run = runLength(of: ".", from: i)
-                    out += run == 3 ? ["…"] : Array(repeating: ".", count: run)
+                    if run == 3 {
+                        out.append("…")
+                    } else {
+                        for _ in 0..<run { out.append(".") }
+                    }
                     i += run
                     continue
                 case "-":
                     i = dash(at: i)
                     continue
                 case "—" where typography.language == .russian:
-                    if out.last == " ", after(i) == " " || after(i) == nil { out[out.count - 1] = LocaleTypography.noBreakSpace }
+                    if out.last == " ", after(i) == " " || after(i) == nil { replaceLast(with: LocaleTypography.noBreakSpace) }
                     out.append(c)
                 case ":", ";", "!", "?":
                     if french { frenchSpace(before: c, at: i) }
@@ -205,7 +215,7 @@ public struct LocaleTypography: Sendable {
         mutating func doubleQuote(at i: Int) {
             let next = after(i)
             let afterBoundary = isBoundary(before)
-            let beforeBoundary = next.map { $0.isWhitespace || LocaleTypography.closers.contains($0) } ?? false
+            let beforeBoundary = next.map { $0.properties.isWhitespace || LocaleTypography.closers.contains($0) } ?? false
             let opening: Bool
             if afterBoundary, !beforeBoundary {
                 opening = true
@@ -242,7 +252,7 @@ public struct LocaleTypography: Sendable {
                 } else {
                     out.append("’")  // students’
                 }
-            } else if let next, !next.isWhitespace {
+            } else if let next, !next.properties.isWhitespace {
                 let pair = typography.pair(for: "'", depth: open.count)
                 open.append(OpenQuote(mark: "'", pair: pair))
                 _ = emitOpening(pair.open, at: i)
@@ -253,7 +263,7 @@ public struct LocaleTypography: Sendable {
 
         /// Appends an opening mark; in French, `«` gets a no-break space after it, replacing
         /// a plain space that follows. Returns the index to continue from.
-        mutating func emitOpening(_ mark: Character, at i: Int) -> Int {
+        mutating func emitOpening(_ mark: Unicode.Scalar, at i: Int) -> Int {
             out.append(mark)
             guard french, mark == "«" else { return i + 1 }
             let next = after(i)
@@ -268,10 +278,10 @@ public struct LocaleTypography: Sendable {
         }
 
         /// Appends a closing mark; in French, `»` gets a no-break space before it.
-        mutating func emitClosing(_ mark: Character) {
+        mutating func emitClosing(_ mark: Unicode.Scalar) {
             if french, mark == "»" {
                 if out.last == " " {
-                    out[out.count - 1] = LocaleTypography.noBreakSpace
+                    replaceLast(with: LocaleTypography.noBreakSpace)
                 } else if out.last != LocaleTypography.noBreakSpace, out.last != LocaleTypography.narrowNoBreakSpace {
                     out.append(LocaleTypography.noBreakSpace)
                 }
@@ -281,7 +291,7 @@ public struct LocaleTypography: Sendable {
 
         // MARK: Dashes and French spacing
 
-        func runLength(of character: Character, from i: Int) -> Int {
+        func runLength(of character: Unicode.Scalar, from i: Int) -> Int {
             var n = 0
             while i + n < input.count, input[i + n] == character, !protected[i + n] { n += 1 }
             return n
@@ -291,14 +301,14 @@ public struct LocaleTypography: Sendable {
         /// `---` stays an em dash). Returns the index after the run.
         mutating func dash(at i: Int) -> Int {
             let run = runLength(of: "-", from: i)
-            let spacedBefore = before == " " || (out.isEmpty && previous?.isWhitespace == true)
+            let spacedBefore = before == " " || (out.isEmpty && previous?.properties.isWhitespace == true)
             let nextAfterRun = i + run < input.count ? input[i + run] : next
             let spacedAfter = nextAfterRun == " "
             if run <= 3, spacedBefore, spacedAfter {
                 switch typography.language {
                 case .spanish: out.append("—")
                 case .russian:
-                    if out.last == " " { out[out.count - 1] = LocaleTypography.noBreakSpace }
+                    if out.last == " " { replaceLast(with: LocaleTypography.noBreakSpace) }
                     out.append("—")
                 default: out.append(run == 3 ? "—" : "–")
                 }
@@ -307,7 +317,7 @@ public struct LocaleTypography: Sendable {
             } else if run == 2 {
                 out.append("–")
             } else {
-                out += Array(repeating: "-", count: run)
+                for _ in 0..<run { out.append("-") }
             }
             return i + run
         }
@@ -315,11 +325,11 @@ public struct LocaleTypography: Sendable {
         /// Before `:` a no-break space, before `; ! ?` a narrow one: a plain space there is
         /// replaced, and one is added after a word or a closing mark. Not in `14:30`, not
         /// between `?!`, not after an opening bracket.
-        mutating func frenchSpace(before mark: Character, at i: Int) {
+        mutating func frenchSpace(before mark: Unicode.Scalar, at i: Int) {
             let space = mark == ":" ? LocaleTypography.noBreakSpace : LocaleTypography.narrowNoBreakSpace
             guard let last = before else { return }
             if last == " " {
-                if !out.isEmpty { out[out.count - 1] = space }
+                if !out.isEmpty { replaceLast(with: space) }
                 return
             }
             if last == LocaleTypography.noBreakSpace || last == LocaleTypography.narrowNoBreakSpace { return }
@@ -335,21 +345,21 @@ public struct LocaleTypography: Sendable {
 
         /// Marks the characters of words that look like web or mail addresses, without the
         /// punctuation around them, so that nothing inside them changes.
-        static func addressMask(_ input: [Character]) -> [Bool] {
+        static func addressMask(_ input: [Unicode.Scalar]) -> [Bool] {
             var mask = [Bool](repeating: false, count: input.count)
             // Most text has no address at all: look for the marks of one before the word walk.
             guard input.contains(where: { $0 == "@" || $0 == ":" || $0 == "w" || $0 == "W" }) else { return mask }
             var start = 0
             while start < input.count {
-                while start < input.count, input[start].isWhitespace { start += 1 }
+                while start < input.count, input[start].properties.isWhitespace { start += 1 }
                 var end = start
-                while end < input.count, !input[end].isWhitespace { end += 1 }
+                while end < input.count, !input[end].properties.isWhitespace { end += 1 }
                 var lower = start
                 var upper = end
-                while lower < upper, "\"'(«[<“‘„".contains(input[lower]) { lower += 1 }
-                while upper > lower, ".,;:!?\"')»]>”’…".contains(input[upper - 1]) { upper -= 1 }
+                while lower < upper, "\"'(«[<“‘„".unicodeScalars.contains(input[lower]) { lower += 1 }
+                while upper > lower, ".,;:!?\"')»]>”’…".unicodeScalars.contains(input[upper - 1]) { upper -= 1 }
                 if lower < upper {
-                    let word = String(input[lower..<upper]).lowercased()
+                    let word = String(String.UnicodeScalarView(input[lower..<upper])).lowercased()
                     if word.contains("://") || word.hasPrefix("www.") || word.contains("@") || word.hasPrefix("mailto:") || word.hasPrefix("tel:") {
                         for k in lower..<upper { mask[k] = true }
                     }
@@ -359,4 +369,11 @@ public struct LocaleTypography: Sendable {
             return mask
         }
     }
+}
+
+extension Unicode.Scalar {
+    /// A letter, as `Character.isLetter` asks of a character's first scalar.
+    var isLetter: Bool { properties.isAlphabetic }
+    /// A digit or other number.
+    var isNumber: Bool { properties.numericType != nil }
 }

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Results kept between the builds of one process (`serve`), keyed by everything they depend on,
+/// so that a rebuild after one edit redoes only the work whose inputs changed.
+///
+/// A key holds the inputs themselves (a page, the text of a file), not a digest of them, so a hit
+/// is never a collision. Entries not used by the last build are dropped when the next one
+/// begins, so a long preview session holds about one build's worth of results.
+public final class MemoCache: @unchecked Sendable {
+    // Sound as `@unchecked Sendable`: every access to the tables goes through `lock`.
+    private let lock = NSLock()
+    private var current: [AnyHashable: Any] = [:]
+    private var previous: [AnyHashable: Any] = [:]
+    public private(set) var hits = 0
+    public private(set) var misses = 0
+
+    public init() {}
+
+    /// Starts a build: what the previous build did not use is forgotten.
+    public func beginBuild() {
+        lock.withLock {
+            previous = current
+            current = [:]
+            hits = 0
+            misses = 0
+        }
+    }
+
+    /// The value for `key` in `namespace`, computed by `compute` when no build has stored it.
+    /// Two threads may compute the same value at once; both get an equal result.
+    public func value<Key: Hashable & Sendable, Value>(_ namespace: String, _ key: Key, compute: () -> Value) -> Value {
+        let full = AnyHashable(Entry(namespace: namespace, key: key))
+        let found: Value? = lock.withLock {
+            if let value = current[full] as? Value ?? previous[full] as? Value {
+                current[full] = value
+                hits += 1
+                return value
+            }
+            misses += 1
+            return nil
+        }
+        if let found { return found }
+        let value = compute()
+        lock.withLock { current[full] = value }
+        return value
+    }
+
+    private struct Entry<Key: Hashable>: Hashable {
+        var namespace: String
+        var key: Key
+    }
+}
+
+extension Optional where Wrapped == MemoCache {
+    /// `compute()`, through the cache when there is one.
+    public func value<Key: Hashable & Sendable, Value>(_ namespace: String, _ key: @autoclosure () -> Key, compute: () -> Value) -> Value {
+        guard let cache = self else { return compute() }
+        return cache.value(namespace, key(), compute: compute)
+    }
+}
+
+/// Text as a cache key: hashed once, by its UTF-8 bytes, and compared byte for byte. (A
+/// `String` key would be hashed and compared under Unicode normalization, which costs more
+/// than the work a page's cache entry saves.)
+public struct TextKey: Hashable, Sendable {
+    public let text: String
+    private let digest: Int
+
+    /// The parts joined with NUL, which no content file holds.
+    public init(_ parts: String...) {
+        var text = parts.joined(separator: "\u{0}")
+        var hasher = Hasher()
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        self.text = text
+        self.digest = hasher.finalize()
+    }
+
+    public static func == (a: TextKey, b: TextKey) -> Bool {
+        guard a.digest == b.digest else { return false }
+        var x = a.text
+        var y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+}
+
+/// A page as a cache key: hashed by its place alone, compared in full. Unchanged pages come
+/// from the same cached parse, and an array compares equal to itself without a walk, so a hit
+/// costs little.
+public struct PageKey: Hashable, Sendable {
+    public var page: Page
+
+    public init(_ page: Page) {
+        self.page = page
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(page.id.utf8.count)
+        hasher.combine(page.fileName.utf8.count)
+        hasher.combine(page.contentLocale.utf8.count)
+        hasher.combine(page.isOutdated)
+        hasher.combine(page.blocks.count)
+        hasher.combine(page.blocks.first?.location.line ?? 0)
+        hasher.combine(page.blocks.last?.location.line ?? 0)
+    }
+}
+
+/// A file's path and bytes as a cache key, hashed once and compared byte for byte.
+public struct FileKey: Hashable, Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    private let digest: Int
+
+    public init(path: String, bytes: [UInt8]) {
+        var hasher = Hasher()
+        hasher.combine(path)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        self.path = path
+        self.bytes = bytes
+        self.digest = hasher.finalize()
+    }
+
+    public static func == (a: FileKey, b: FileKey) -> Bool {
+        a.digest == b.digest && a.path == b.path
+            && a.bytes.withUnsafeBytes { p in
+                b.bytes.withUnsafeBytes { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+            }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+}
