@@ -9,16 +9,7 @@ import ZIPFoundation
     func build(_ content: String, into folder: URL) throws -> [String: [UInt8]] {
         let action = BuildAction(contentRoot: content, output: folder.appendingPathComponent("site").path, themeDirectory: Fixture.themeDirectory)
         _ = try action.run()
-        var files: [String: [UInt8]] = [:]
-        let root = folder.appendingPathComponent("site").path
-        let walker = try #require(FileManager.default.enumerator(atPath: root))
-        while let path = walker.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = [UInt8](FileManager.default.contents(atPath: root + "/" + path) ?? Data())
-            }
-        }
-        return files
+        return try Fixture.files(under: folder.appendingPathComponent("site").path)
     }
 
     @Test(arguments: [Fixture.contentRoot, Fixture.realContentRoot])

@@ -6,25 +6,12 @@ import Testing
 /// `serve` rebuilds through a `MemoCache`: after any edit, its output must be the bytes a fresh
 /// build of the edited content writes, and an unchanged rebuild must reuse every result.
 @Suite struct IncrementalBuildTests {
-    /// Every file under `root` by relative path.
-    func files(_ root: String) throws -> [String: [UInt8]] {
-        var found: [String: [UInt8]] = [:]
-        let walker = try #require(FileManager.default.enumerator(atPath: root))
-        while let path = walker.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                found[path] = [UInt8](FileManager.default.contents(atPath: root + "/" + path) ?? Data())
-            }
-        }
-        return found
-    }
-
     func build(_ content: String, _ output: String, cache: MemoCache?) throws -> [String: [UInt8]] {
         var action = BuildAction(contentRoot: content, output: output, themeDirectory: Fixture.themeDirectory, formats: [.html])
         action.cache = cache
         cache?.beginBuild()
         _ = try action.run()
-        return try files(output)
+        return try Fixture.files(under: output)
     }
 
     func edit(_ file: String, _ change: (String) -> String) throws {
@@ -43,7 +30,7 @@ import Testing
         _ = try build(content, folder.appendingPathComponent("served").path, cache: cache)
 
         // Unchanged: every result comes from the cache and the files are the same.
-        let before = try files(folder.appendingPathComponent("served").path)
+        let before = try Fixture.files(under: folder.appendingPathComponent("served").path)
         let again = try build(content, folder.appendingPathComponent("served").path, cache: cache)
         #expect(cache.misses == 0)
         #expect(again == before)

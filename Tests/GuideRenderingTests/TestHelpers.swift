@@ -71,6 +71,19 @@ enum Fixture {
         return (Guide(info: info, editions: [edition]), edition)
     }
 
+    /// Every file under `root`, by path relative to it.
+    static func files(under root: String) throws -> [String: [UInt8]] {
+        var found: [String: [UInt8]] = [:]
+        let walker = try #require(FileManager.default.enumerator(atPath: root))
+        while let path = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found[path] = [UInt8](FileManager.default.contents(atPath: root + "/" + path) ?? Data())
+            }
+        }
+        return found
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder(_ name: String) -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("guidegen-\(name)-\(UUID().uuidString)")
