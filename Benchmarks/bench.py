@@ -231,8 +231,16 @@ def main():
         say()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    with open(os.path.join(ROOT, "Benchmarks", "RESULTS.md"), "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
+    # The hand-written analysis after the tables ("## Against the targets" on) is kept; update it
+    # from the new numbers.
+    results = os.path.join(ROOT, "Benchmarks", "RESULTS.md")
+    analysis = ""
+    if os.path.exists(results):
+        old = open(results, encoding="utf-8").read()
+        if "\n## Against the targets" in old:
+            analysis = old[old.index("\n## Against the targets") + 1:]
+    with open(results, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n" + analysis)
 
 
 if __name__ == "__main__":
