@@ -75,13 +75,12 @@ public struct BuildAction: Sendable {
         try folder.validate(contentRoot: contentRoot)
         folder.recover()
 
-        var loaded: LoadedGuide? = try LoadedGuide.load(contentRoot: contentRoot, locales: locales, jobs: jobs, cache: cache)
-        let diagnostics = loaded!.diagnostics
-        let codes = loaded!.requestedLocales
-        if diagnostics.hasErrors { throw BuildError.contentErrors(diagnostics) }
-        let guide = try markOutdated(loaded!.guide).typeset(jobs: jobs, cache: cache)
-        // Only the typeset model is rendered: the model as written can go.
-        loaded = nil
+        // Only the typeset model is rendered: the model as written goes with this closure.
+        let (guide, diagnostics, codes) = try { () throws -> (Guide, [Diagnostic], [String]) in
+            let loaded = try LoadedGuide.load(contentRoot: contentRoot, locales: locales, jobs: jobs, cache: cache)
+            if loaded.diagnostics.hasErrors { throw BuildError.contentErrors(loaded.diagnostics) }
+            return (try markOutdated(loaded.guide).typeset(jobs: jobs, cache: cache), loaded.diagnostics, loaded.requestedLocales)
+        }()
 
         let theme: Theme
         do {

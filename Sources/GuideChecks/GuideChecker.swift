@@ -90,8 +90,10 @@ public struct GuideChecker: Sendable {
             for rule in editionRules { found += rule.check(edition, context: context) }
             let own = edition.pages.filter { $0.contentLocale == edition.locale.code }
             found += own.parallelMap(jobs: jobs) { page in
-                let key = CheckKey(shared: shared, locale: edition.locale.code, page: PageKey(page), source: context.sourcePage(for: page).map(PageKey.init))
-                return cache.value("checks", key) { pageRules.flatMap { $0.check(page, in: edition, context: context) } }
+                cache.value(
+                    "checks",
+                    CheckKey(shared: shared, locale: edition.locale.code, page: PageKey(page), source: context.sourcePage(for: page).map(PageKey.init))
+                ) { pageRules.flatMap { $0.check(page, in: edition, context: context) } }
             }.flatMap { $0 }
         }
         return found.sorted

@@ -79,7 +79,7 @@ public struct TextKey: Hashable, Sendable {
         guard a.digest == b.digest else { return false }
         var x = a.text
         var y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        return x.withUTF8 { p in y.withUTF8 { q in sameBytes(UnsafeRawBufferPointer(p), UnsafeRawBufferPointer(q)) } }
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -126,11 +126,15 @@ public struct FileKey: Hashable, Sendable {
     public static func == (a: FileKey, b: FileKey) -> Bool {
         a.digest == b.digest && a.path == b.path
             && a.bytes.withUnsafeBytes { p in
-                b.bytes.withUnsafeBytes { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+                b.bytes.withUnsafeBytes { q in sameBytes(p, q) }
             }
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(digest)
     }
+}
+
+private func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
 }

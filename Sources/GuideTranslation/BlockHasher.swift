@@ -62,28 +62,37 @@ public enum BlockHasher {
     }
 
     /// The blocks of a page file's text (front matter included, LF line endings).
-    /// Without `kinds`, every block is a `.paragraph`: enough for hashes, and a parse less.
-    public static func blocks(ofPage text: String, file: String, kinds: Bool = true) -> Result<[SourceBlock], Diagnostic> {
+    public static func blocks(ofPage text: String, file: String) -> Result<[SourceBlock], Diagnostic> {
         switch FrontMatter.split(text, file: file) {
         case .failure(let diagnostic): return .failure(diagnostic)
-        case .success(let split): return .success(blocks(ofMarkdown: split.body, file: file, kinds: kinds))
+        case .success(let split): return .success(blocks(ofMarkdown: split.body, file: file))
+        }
+    }
+
+    /// The hashes of a page file's top-level blocks, in order: what `blocks(ofPage:file:)` gives,
+    /// without the parse that finds each block's kind.
+    public static func hashes(ofPage text: String, file: String) -> Result<[String], Diagnostic> {
+        FrontMatter.split(text, file: file).map { split in
+            let lines = sourceLines(split.body)
+            return MarkdownParser.topLevelLineRanges(split.body).map { hash(sliceText(lines, $0)) }
         }
     }
 
     /// The blocks of Markdown `body` whose line 1 is the file's line 1.
-    public static func blocks(ofMarkdown body: String, file: String, kinds: Bool = true) -> [SourceBlock] {
-        // Split on the UTF-8 bytes: splitting Characters costs a grapheme walk over the page.
-        let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    public static func blocks(ofMarkdown body: String, file: String) -> [SourceBlock] {
+        let lines = sourceLines(body)
         let ranges = MarkdownParser.topLevelLineRanges(body)
-        guard kinds else {
-            return ranges.map { range in SourceBlock(text: sliceText(lines, range), line: range.lowerBound, kind: .paragraph) }
-        }
         let parsed = MarkdownParser.parse(body, file: file).blocks
         return ranges.enumerated().map { index, range in
             let text = sliceText(lines, range)
             let blockKind = index < parsed.count && ranges.count == parsed.count ? BlockKind(parsed[index]) : kind(of: text)
             return SourceBlock(text: text, line: range.lowerBound, kind: blockKind)
         }
+    }
+
+    /// Split on the UTF-8 bytes: splitting Characters costs a grapheme walk over the page.
+    private static func sourceLines(_ body: String) -> [Substring] {
+        body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The source lines of `range`, without trailing blank lines.

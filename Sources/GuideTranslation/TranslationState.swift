@@ -17,10 +17,10 @@ public enum TranslationState {
         func hashes(of id: String) throws(TranslationError) -> [String] {
             if let known = sourceHashes[id] { return known }
             guard let page = source.pages.first(where: { $0.id == id }) else { return [] }
-            switch TranslationWorkspace.readBlocks(page.source.file, kinds: false, cache: cache) {
-            case .success(let blocks):
-                sourceHashes[id] = blocks.map(\.hash)
-                return blocks.map(\.hash)
+            switch TranslationWorkspace.readHashes(page.source.file, cache: cache) {
+            case .success(let hashes):
+                sourceHashes[id] = hashes
+                return hashes
             case .failure(let d): throw .contentErrors([d])
             }
         }

@@ -146,14 +146,20 @@ public struct TranslationWorkspace: Sendable {
         root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 
-    /// The top-level blocks of a page file; without `kinds` every block is a paragraph, which
-    /// saves a parse when only the hashes are wanted.
-    static func readBlocks(_ file: String, kinds: Bool = true, cache: MemoCache? = nil) -> Result<[SourceBlock], Diagnostic> {
+    static func readBlocks(_ file: String) -> Result<[SourceBlock], Diagnostic> {
         guard let data = FileManager.default.contents(atPath: file) else {
             return .failure(.error("unreadable-file", "cannot read '\(file)'", at: SourceLocation(file: file)))
         }
-        return cache.value("blocks", TextKey(file, kinds ? "kinds" : "", String(decoding: data, as: UTF8.self))) {
-            SourceText.decode([UInt8](data), file: file).flatMap { BlockHasher.blocks(ofPage: $0, file: file, kinds: kinds) }
+        return SourceText.decode([UInt8](data), file: file).flatMap { BlockHasher.blocks(ofPage: $0, file: file) }
+    }
+
+    /// The block hashes of a page file (see `BlockHasher.hashes(ofPage:file:)`).
+    static func readHashes(_ file: String, cache: MemoCache? = nil) -> Result<[String], Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(.error("unreadable-file", "cannot read '\(file)'", at: SourceLocation(file: file)))
+        }
+        return cache.value("block-hashes", TextKey(file, String(decoding: data, as: UTF8.self))) {
+            SourceText.decode([UInt8](data), file: file).flatMap { BlockHasher.hashes(ofPage: $0, file: file) }
         }
     }
 

@@ -28,8 +28,10 @@ public struct SiteRenderer: Sendable {
         let shared = LocaleParts(self, edition)
         var files: [OutputFile] = []
         for (index, page) in edition.pages.enumerated() {
-            let key = RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors(of: page))
-            let html = cache.value("html-page", key) { renderPage(page, at: index, in: edition, shared: shared) }
+            let anchors = anchors(of: page)
+            let html = cache.value("html-page", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)) {
+                renderPage(page, at: index, anchors: anchors, in: edition, shared: shared)
+            }
             files.append(OutputFile(path: "\(edition.locale.code)/\(page.slug).html", text: html))
         }
         files.append(OutputFile(path: "\(edition.locale.code)/print.html", text: renderPrint(edition, shared: shared)))
@@ -81,8 +83,7 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Pages
 
-    func renderPage(_ page: Page, at index: Int, in edition: LocaleEdition, shared: LocaleParts) -> String {
-        let anchors = anchors(of: page)
+    func renderPage(_ page: Page, at index: Int, anchors: [String], in edition: LocaleEdition, shared: LocaleParts) -> String {
         let renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.siteLinks(contentLocale: page.contentLocale))
         var context = baseContext(edition, slug: page.slug)
         context["helpBoxHTML"] = shared.helpBoxHTML
@@ -121,8 +122,10 @@ public struct SiteRenderer: Sendable {
         var body = HTMLWriter(capacity: 256 * 1024)
         for (index, page) in edition.pages.enumerated() {
             let anchors = anchors(of: page).map { "\(page.slug)--\($0)" }
-            let key = RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)
-            body.raw(cache.value("print-section", key) { renderPrintSection(page, anchors: anchors, in: edition) })
+            body.raw(
+                cache.value("print-section", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)) {
+                    renderPrintSection(page, anchors: anchors, in: edition)
+                })
         }
         var context = baseContext(edition, slug: "print")
         context["helpBoxHTML"] = shared.helpBoxHTML
