@@ -195,7 +195,9 @@ public struct BuildAction: Sendable {
     /// `status` report them).
     func markOutdated(_ guide: Guide) throws -> Guide {
         let pinned = guide.editions.contains { FileManager.default.fileExists(atPath: "\(contentRoot)/pins/\($0.locale.code).yml") }
-        guard pinned, let outdated = try? TranslationState.outdatedPageIDs(guide: guide, contentRoot: contentRoot, cache: cache) else { return guide }
+        guard pinned, let outdated = try? TranslationState.outdatedPageIDs(guide: guide, contentRoot: contentRoot, jobs: jobs, cache: cache) else {
+            return guide
+        }
         var copy = guide
         for e in copy.editions.indices {
             let ids = outdated[copy.editions[e].locale.code] ?? []

@@ -153,8 +153,25 @@ public final class StagingFolder: @unchecked Sendable {
                 lock.unlock()
             }
             if let existing = reuse(file), link(existing, target) == 0 { continue }
-            guard fm.createFile(atPath: target, contents: Data(file.bytes)) else {
-                throw BuildError.io(target, "cannot write the file")
+            try Self.writeFile(file.bytes, to: target)
+        }
+    }
+
+    /// Writes `bytes` to a new file at `path`. No temporary file and no `fsync` per file: the
+    /// staging folder is swapped in whole, so a file is never seen half-written.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw BuildError.io(path, "cannot write the file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw BuildError.io(path, "cannot write the file: \(String(cString: strerror(errno)))")
+                }
+                done += n
             }
         }
     }

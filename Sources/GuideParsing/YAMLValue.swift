@@ -21,7 +21,9 @@ public struct YAMLValue: Sendable {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0, budget: Int = YAMLValue.nodeBudget) -> Result<YAMLValue?, Diagnostic> {
         let root: Node?
         do {
-            root = try Parser(yaml: text).singleRoot()
+            // Values are read as strings, so no tag is resolved (the default resolver runs a regex per
+            // scalar, also while checking for duplicate keys).
+            root = try Parser(yaml: text, resolver: .basic).singleRoot()
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {

@@ -56,8 +56,10 @@ public struct EPUBRenderer: Sendable {
         let names = Self.documentNames(edition.pages)
         let folder = Self.contentFolder + "/"
         var documents: [OutputFile] = []
+        let helpBox = renderHelpBox(edition, names: names)
         for page in edition.pages {
-            documents.append(OutputFile(path: folder + names[page.fileName]!, text: renderChapter(page, in: edition, names: names, images: images)))
+            documents.append(
+                OutputFile(path: folder + names[page.fileName]!, text: renderChapter(page, in: edition, names: names, images: images, helpBox: helpBox)))
         }
         let media = images.values.sorted { $0.href < $1.href }
         let opf = renderPackage(edition, names: names, media: media)
@@ -76,7 +78,16 @@ public struct EPUBRenderer: Sendable {
 
     // MARK: Documents
 
-    func renderChapter(_ page: Page, in edition: LocaleEdition, names: [String: String], images: [String: Image]) -> String {
+    /// The help box every chapter ends with, rendered once per locale from `help-box.mustache`
+    /// and given to the chapter template as `{{{helpBoxHTML}}}`.
+    func renderHelpBox(_ edition: LocaleEdition, names: [String: String]) -> String {
+        var box = theme.render(baseContext(edition, names: names), template: "help-box")
+        // The template's own line ends the inserted box.
+        if box.hasSuffix("\n") { box.removeLast() }
+        return box
+    }
+
+    func renderChapter(_ page: Page, in edition: LocaleEdition, names: [String: String], images: [String: Image], helpBox: String) -> String {
         let source = guide.edition(guide.info.sourceLocale)?.page(fileName: page.fileName)
         let anchors = HeadingAnchors.anchors(for: page, source: source).map(Self.xmlID)
         let renderer = PageHTMLRenderer(
@@ -88,6 +99,7 @@ public struct EPUBRenderer: Sendable {
         context["notices"] = edition.notices(for: page)
         if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
         if page.showsDirectory { context["directory"] = ResourceView.directoryContext(edition) }
+        context["helpBoxHTML"] = helpBox
         return theme.render(context, template: "chapter")
     }
 

@@ -38,10 +38,13 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
-    /// What every page of a locale shows the same: the help box, rendered once from
-    /// `help-box.mustache` and given to the page template as `{{{helpBoxHTML}}}`.
+    /// What every page of a locale shows the same, rendered once: the help box from
+    /// `help-box.mustache` (`{{{helpBoxHTML}}}`) and the table of contents' entries
+    /// (`{{{tocHTML}}}`, the current page marked per page).
     public struct LocaleParts: Sendable {
         var helpBoxHTML: String
+        /// Each page's contents entry, as a link and as the current page.
+        var tocEntries: [(link: String, current: String)]
         /// Everything besides the page itself that a page's HTML depends on, as text: the theme,
         /// the guide's settings, the locale's strings and resources, every page's title and
         /// place. Equal keys give equal frames.
@@ -56,6 +59,23 @@ public struct SiteRenderer: Sendable {
                 return box
             }
             self.frameKey = frameKey
+            tocEntries = edition.pages.map { page in
+                let lang = page.contentLocale != edition.locale.code ? page.contentLocale : nil
+                return (
+                    NavigationHTML.item(href: "\(page.slug).html", text: page.title, lang: lang),
+                    NavigationHTML.item(href: "\(page.slug).html", text: page.title, lang: lang, current: true)
+                )
+            }
+        }
+
+        /// The contents list with `current` (a page's file name, or none) marked.
+        func tocHTML(_ edition: LocaleEdition, current: String?) -> String {
+            var html = ""
+            for (page, entry) in zip(edition.pages, tocEntries) {
+                if !html.isEmpty { html += "\n" }
+                html += page.fileName == current ? entry.current : entry.link
+            }
+            return html
         }
 
         static func frameKey(_ site: SiteRenderer, _ edition: LocaleEdition) -> String {
@@ -93,8 +113,8 @@ public struct SiteRenderer: Sendable {
         context["body"] = renderer.render(page.blocks)
         context["notices"] = edition.notices(for: page)
         if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
-        let headings = zip(page.headings, anchors).filter { $0.0.level == 2 }.map { ["text": $0.0.text, "anchor": $0.1] }
-        context["onThisPage"] = headings
+        let headings = zip(page.headings, anchors).filter { $0.0.level == 2 }
+        context["onThisPageHTML"] = NavigationHTML.list(headings.map { (href: "#\($0.1)", text: $0.0.text) })
         context["hasOnThisPage"] = headings.count >= 2
         if page.showsDirectory { context["directory"] = ResourceView.directoryContext(edition) }
         if index == 0 {
@@ -113,7 +133,7 @@ public struct SiteRenderer: Sendable {
             context["next"] = ["title": next.title, "href": "\(next.slug).html"]
         }
         context["hasPager"] = edition.pages.count > 1
-        context["toc"] = tocContext(edition, current: page.fileName)
+        context["tocHTML"] = shared.tocHTML(edition, current: page.fileName)
         return theme.render(context, template: "page")
     }
 
@@ -133,11 +153,10 @@ public struct SiteRenderer: Sendable {
         context["pageTitle"] = edition.locale.title
         context["description"] = edition.locale.description
         context["body"] = body.string
-        let sections = edition.pages.map { ["text": $0.title, "anchor": "page-\($0.slug)"] }
-        context["onThisPage"] = sections
+        context["onThisPageHTML"] = NavigationHTML.list(edition.pages.map { (href: "#page-\($0.slug)", text: $0.title) })
         context["hasOnThisPage"] = true
         context["hasPager"] = false
-        context["toc"] = tocContext(edition, current: nil)
+        context["tocHTML"] = shared.tocHTML(edition, current: nil)
         return theme.render(context, template: "page")
     }
 
@@ -220,15 +239,6 @@ public struct SiteRenderer: Sendable {
                 "items": ResourceView.helpBox(edition).map(\.templateContext),
             ] as [String: Any]
         return context
-    }
-
-    /// The table of contents; a page shown in the source locale is marked with its language.
-    private func tocContext(_ edition: LocaleEdition, current: String?) -> [[String: Any]] {
-        edition.pages.map { page in
-            var entry: [String: Any] = ["title": page.title, "href": "\(page.slug).html", "current": page.fileName == current]
-            if page.contentLocale != edition.locale.code { entry["lang"] = page.contentLocale }
-            return entry
-        }
     }
 
     // MARK: Links

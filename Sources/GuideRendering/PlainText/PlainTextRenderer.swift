@@ -30,16 +30,22 @@ public struct PlainTextRenderer: Sendable {
         let found = edition.pages.flatMap { UnsupportedCharacters.diagnostics(in: $0, format: "plain text") }
         if !found.isEmpty { throw RenderingError(diagnostics: found) }
         let code = edition.locale.code
-        var files = [OutputFile(path: "\(code)/stay-safe-\(code).txt", text: renderWholeGuide(edition))]
+        // The outline and the help box of a page file are the same for every page.
+        let outline = TextOutline(guide: guide, edition: edition)
+        let helpBox = helpBoxLines(edition, outline: outline, standalone: true)
+        var files = [OutputFile(path: "\(code)/stay-safe-\(code).txt", text: renderWholeGuide(edition, outline: outline))]
         for page in edition.pages {
-            files.append(OutputFile(path: "\(code)/text/\(page.slug).txt", text: renderPage(page, in: edition)))
+            files.append(OutputFile(path: "\(code)/text/\(page.slug).txt", text: renderPage(page, in: edition, outline: outline, helpBox: helpBox)))
         }
         return files
     }
 
     /// The whole guide: a title block, the contents, every chapter, and the help box.
     public func renderWholeGuide(_ edition: LocaleEdition) -> String {
-        let outline = TextOutline(guide: guide, edition: edition)
+        renderWholeGuide(edition, outline: TextOutline(guide: guide, edition: edition))
+    }
+
+    private func renderWholeGuide(_ edition: LocaleEdition, outline: TextOutline) -> String {
         var layout = TextLayout(width: max(width, Self.minimumWidth))
         layout.heading(edition.locale.title, number: nil, underline: "=")
         if !edition.locale.description.isEmpty {
@@ -71,11 +77,15 @@ public struct PlainTextRenderer: Sendable {
     /// One page as a file of its own, ending with the help box.
     public func renderPage(_ page: Page, in edition: LocaleEdition) -> String {
         let outline = TextOutline(guide: guide, edition: edition)
+        return renderPage(page, in: edition, outline: outline, helpBox: helpBoxLines(edition, outline: outline, standalone: true))
+    }
+
+    private func renderPage(_ page: Page, in edition: LocaleEdition, outline: TextOutline, helpBox: [String]) -> String {
         var layout = TextLayout(width: max(width, Self.minimumWidth))
         renderChapter(page, in: edition, outline: outline, standalone: true, into: &layout)
         layout.blank()
         layout.forceBlank()
-        renderHelpBox(edition, outline: outline, standalone: true, into: &layout)
+        layout.append(helpBox)
         return layout.text
     }
 
@@ -236,6 +246,13 @@ public struct PlainTextRenderer: Sendable {
     }
 
     // MARK: Help
+
+    /// The help box as lines of its own, to follow a forced blank line.
+    private func helpBoxLines(_ edition: LocaleEdition, outline: TextOutline, standalone: Bool) -> [String] {
+        var layout = TextLayout(width: max(width, Self.minimumWidth))
+        renderHelpBox(edition, outline: outline, standalone: standalone, into: &layout)
+        return layout.lines
+    }
 
     private func renderHelpBox(_ edition: LocaleEdition, outline: TextOutline, standalone: Bool, into layout: inout TextLayout) {
         layout.heading(edition.strings["need_help_now"], number: nil, underline: "-")

@@ -38,6 +38,12 @@ struct TextLayout {
         lines.append("")
     }
 
+    /// Lines laid out before, at the top level (no container open), written as they are.
+    mutating func append(_ laidOut: [String]) {
+        flushBlank()
+        lines += laidOut
+    }
+
     /// Wrapped text with a hanging indent under the current containers.
     mutating func paragraph(_ text: String, indent: String = "") {
         let (first, rest) = takePrefixes()

@@ -34,6 +34,10 @@ public struct TextWrapper: Sendable {
     }
 
     private func fill(_ paragraph: Substring, prefix: inout String, rest: String, into lines: inout [String]) {
+        if fillOneColumn(paragraph, prefix: prefix, rest: rest, into: &lines) {
+            prefix = rest
+            return
+        }
         var line = prefix
         var lineWidth = DisplayWidth.of(prefix)
         var hasWord = false
@@ -57,9 +61,75 @@ public struct TextWrapper: Sendable {
         prefix = rest
     }
 
+    /// `fill` for text written only in scalars that are one column wide and a grapheme cluster
+    /// each (Latin, Greek and Cyrillic letters, digits, general punctuation, no-break spaces and
+    /// `glue`): then only a space breaks, and a word is as wide as it has scalars, so lines are
+    /// cut from the UTF-8 bytes directly. `false` (nothing written) for anything else (combining
+    /// marks, wide and zero-width characters, emoji, other spaces), which the grapheme-cluster
+    /// walk handles. Same lines, a fraction of the time.
+    private func fillOneColumn(_ paragraph: Substring, prefix: String, rest: String, into lines: inout [String]) -> Bool {
+        for scalar in paragraph.unicodeScalars where scalar.value != 0x20 && !Self.isOneColumnScalar(scalar.value) { return false }
+        var text = String(paragraph)
+        text.withUTF8 { utf8 in
+            let space = UInt8(ascii: " ")
+            var line: [UInt8] = Array(prefix.utf8)
+            var lineWidth = DisplayWidth.of(prefix)
+            let restWidth = DisplayWidth.of(rest)
+            var hasWord = false
+            var seenWord = false
+            func emit() {
+                while line.last == space { line.removeLast() }
+                lines.append(String(decoding: line, as: UTF8.self))
+            }
+            var i = 0
+            let end = utf8.count
+            while i < end {
+                var spaceBefore = false
+                while i < end, utf8[i] == space {
+                    spaceBefore = seenWord
+                    i += 1
+                }
+                guard i < end else { break }
+                var j = i
+                var wordWidth = 0
+                while j < end, utf8[j] != space {
+                    if utf8[j] & 0xC0 != 0x80 { wordWidth += 1 }
+                    j += 1
+                }
+                seenWord = true
+                let needed = (hasWord && spaceBefore ? 1 : 0) + wordWidth
+                if hasWord, lineWidth + needed > width {
+                    emit()
+                    line = Array(rest.utf8)
+                    lineWidth = restWidth
+                    hasWord = false
+                }
+                if hasWord, spaceBefore {
+                    line.append(space)
+                    lineWidth += 1
+                }
+                // `glue` (U+FDD0, EF B7 90) is written as a plain space.
+                var k = i
+                while k < j {
+                    if utf8[k] == 0xEF, k + 2 < j, utf8[k + 1] == 0xB7, utf8[k + 2] == 0x90 {
+                        line.append(space)
+                        k += 3
+                    } else {
+                        line.append(utf8[k])
+                        k += 1
+                    }
+                }
+                lineWidth += wordWidth
+                hasWord = true
+                i = j
+            }
+            emit()
+        }
+        return true
+    }
+
     /// Splits at break opportunities: spaces, and around wide (CJK) characters.
     private static func words(_ text: Substring) -> [Word] {
-        if let words = alphabeticWords(text) { return words }
         var words: [Word] = []
         var current = ""
         var currentWidth = 0
@@ -91,35 +161,6 @@ public struct TextWrapper: Sendable {
             previous = character
         }
         flush()
-        return words
-    }
-
-    /// The words of text written only in scalars that are one column wide and a grapheme cluster
-    /// each (Latin, Greek and Cyrillic letters, digits, general punctuation, no-break spaces and
-    /// `glue`): then only a space breaks, and a word is as wide as it has scalars. `nil` for
-    /// anything else (combining marks, wide and zero-width characters, emoji, other spaces),
-    /// which the grapheme-cluster walk handles. Same result, a fraction of the time.
-    private static func alphabeticWords(_ text: Substring) -> [Word]? {
-        var words: [Word] = []
-        var current = String.UnicodeScalarView()
-        var width = 0
-        var spaceBefore = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value == 0x20 {
-                if !current.isEmpty {
-                    words.append(Word(text: String(current), width: width, spaceBefore: spaceBefore))
-                    current = String.UnicodeScalarView()
-                    width = 0
-                }
-                spaceBefore = !words.isEmpty
-                continue
-            }
-            guard isOneColumnScalar(value) else { return nil }
-            current.append(value == 0xFDD0 ? " " : scalar)
-            width += 1
-        }
-        if !current.isEmpty { words.append(Word(text: String(current), width: width, spaceBefore: spaceBefore)) }
         return words
     }
 

@@ -18,6 +18,8 @@ public enum UnsupportedCharacters {
     public static func diagnostics(in page: Page, format: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func check(_ text: String, at location: SourceLocation, sameLine: Bool) {
+            // Printable ASCII, tab and line feed: nothing to find (most text).
+            if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A }) { return }
             var offset = 0
             for scalar in text.unicodeScalars {
                 if isUnsupported(scalar) {
@@ -33,7 +35,7 @@ public enum UnsupportedCharacters {
                             at: at))
                     return
                 }
-                offset += String(scalar).utf8.count
+                offset += UTF8.width(scalar)
             }
         }
         check(page.title, at: page.source, sameLine: false)
@@ -53,7 +55,7 @@ public enum UnsupportedCharacters {
             inline: { inline in
                 switch inline.kind {
                 case .text(let s), .code(let s), .html(let s):
-                    check(s, at: inline.location, sameLine: !s.contains("\n"))
+                    check(s, at: inline.location, sameLine: !s.utf8.contains(0x0A))
                 case .link(let destination, let title, _), .image(let destination, let title, _):
                     check(destination, at: inline.location, sameLine: false)
                     check(title, at: inline.location, sameLine: false)

@@ -1,0 +1,29 @@
+/// The site's long link lists (the table of contents, "on this page"), written here rather than
+/// looped over in the page template: a template look-up costs microseconds, and a page of the
+/// one-page edition lists every page. The template places them with `{{{tocHTML}}}` and
+/// `{{{onThisPageHTML}}}`.
+enum NavigationHTML {
+    /// `<li><a href="…">…</a></li>`; `lang` marks an entry in another language, `current` the
+    /// page being shown.
+    static func item(href: String, text: String, lang: String? = nil, current: Bool = false) -> String {
+        var html = HTMLWriter(capacity: 64 + text.utf8.count)
+        html.raw("<li><a href=\"")
+        html.text(href)
+        html.raw("\"")
+        if current { html.raw(" aria-current=\"page\"") }
+        if let lang {
+            html.raw(" lang=\"")
+            html.text(lang)
+            html.raw("\"")
+        }
+        html.raw(">")
+        html.text(text)
+        html.raw("</a></li>")
+        return html.string
+    }
+
+    /// Items one per line, without a final line break (the template's line ends the list).
+    static func list(_ links: [(href: String, text: String)]) -> String {
+        links.map { item(href: $0.href, text: $0.text) }.joined(separator: "\n")
+    }
+}
