@@ -20,6 +20,9 @@ public struct BuildAction: Sendable {
     public var jobs: Int = defaultJobCount
     /// Results kept between builds of one process (`serve`); `nil` computes everything.
     public var cache: MemoCache? = nil
+    /// Content with more Markdown than this is built page by page: only outlines stay in
+    /// memory and each body is read again when its page is rendered.
+    public var wholeContentBytes = ContentLoader.defaultWholeContentBytes
     /// Told when each locale and format is written ("es: epub"), with the seconds since the start.
     public var progress: @Sendable (String, Double) -> Void = { _, _ in }
 
@@ -75,12 +78,24 @@ public struct BuildAction: Sendable {
         try folder.validate(contentRoot: contentRoot)
         folder.recover()
 
-        // Only the typeset model is rendered: the model as written goes with this closure.
-        let (guide, diagnostics, codes) = try { () throws -> (Guide, [Diagnostic], [String]) in
-            let loaded = try LoadedGuide.load(contentRoot: contentRoot, locales: locales, jobs: jobs, cache: cache)
-            if loaded.diagnostics.hasErrors { throw BuildError.contentErrors(loaded.diagnostics) }
-            return (try markOutdated(loaded.guide).typeset(jobs: jobs, cache: cache), loaded.diagnostics, loaded.requestedLocales)
-        }()
+        // First pass: every page as an outline (title, headings, link targets); the bodies are
+        // read again one page at a time below, so the build never holds the whole guide.
+        var loader = ContentLoader(root: contentRoot)
+        loader.jobs = jobs
+        loader.cache = cache
+        loader.outlinesOnly = true
+        loader.wholeContentBytes = wholeContentBytes
+        let loaded = loader.load(locales: locales)
+        guard let outlines = loaded.guide else { throw BuildError.contentErrors(loaded.diagnostics.sorted) }
+        let available = outlines.info.locales.map(\.code)
+        for code in locales ?? [] where !available.contains(code) {
+            throw BuildError.unknownLocale(code, available: available)
+        }
+        let codes = locales.map { wanted in available.filter(wanted.contains) } ?? available
+        let context = CheckContext(guide: outlines, assets: loader.assetPaths(), contentRoot: contentRoot)
+        // Titles, interface strings, resources and headings with typography; bodies get theirs
+        // page by page.
+        let guide = markOutdated(outlines).typeset(jobs: jobs, cache: cache)
 
         let theme: Theme
         do {
@@ -88,49 +103,70 @@ public struct BuildAction: Sendable {
         } catch {
             throw BuildError.theme("\(error)")
         }
-        let editions = codes.compactMap { guide.edition($0) }
-        let tasks = try renderTasks(guide: guide, editions: editions, theme: theme)
-
-        // Each task renders one locale in one format and writes its files at once; tasks run on
-        // `jobs` threads. Content a format cannot express is collected from every task.
+        let renderers = try Renderers(self, guide: guide, theme: theme)
         let staging = try folder.beginStaging()
-        let progress = self.progress
-        let reuse = unchangedFile(in: folder)
-        let results = tasks.parallelMap(jobs: jobs) { task -> Result<Int, Error> in
-            Result {
-                let files = try task.render()
-                try staging.write(files, reuse: reuse)
-                progress(task.label, Date().timeIntervalSince(started))
-                return files.count
-            }
+        var pass = PagePass(
+            build: self, loader: loader, context: context, shared: GuideChecker().sharedKey(context, cache: cache), staging: staging,
+            reuse: unchangedFile(in: folder), started: started)
+
+        // Second pass: each page is read (when only its outline was kept), checked, typeset and
+        // rendered on `jobs` threads and its files written; then the whole-guide files. Outlines
+        // go one locale after the other, so that one locale's one-page edition is held at a time;
+        // content kept whole goes at once. A locale that is only loaded (the source locale of
+        // `--locale es`) is checked, not rendered. Any content error discards everything written.
+        let locales = zip(outlines.editions, guide.editions).map { outline, typeset in
+            PagePass.Locale(outlines: outline, typeset: typeset, render: !loaded.diagnostics.hasErrors && codes.contains(typeset.locale.code))
         }
+        let keptWhole = !outlines.editions.contains { $0.pages.contains { $0.outline != nil } }
+        pass.streamPrint = !keptWhole
+        var diagnostics = loaded.diagnostics
         var unexpressible: [Diagnostic] = []
         var fileCount = 0
-        for result in results {
-            switch result {
-            case .success(let count):
-                fileCount += count
-            case .failure(let error as RenderingError):
-                for diagnostic in error.diagnostics where !unexpressible.contains(where: { $0.location == diagnostic.location && $0.code == diagnostic.code }) {
-                    unexpressible.append(diagnostic)
-                }
-            case .failure(let error as EPUBPackager.PackError):
-                staging.discard()
-                throw BuildError.io(output, error.description)
-            case .failure(let error):
+        var mediaPaths = Set<String>()
+        for group in keptWhole ? [locales] : locales.map({ [$0] }) {
+            let outcome = pass.run(group, renderers: renderers)
+            diagnostics += outcome.diagnostics
+            unexpressible += outcome.unexpressible
+            fileCount += outcome.files
+            mediaPaths.formUnion(outcome.mediaPaths)
+            if let error = outcome.failure {
                 staging.discard()
                 throw error
             }
         }
+        if diagnostics.hasErrors {
+            staging.discard()
+            throw BuildError.contentErrors(diagnostics.sorted)
+        }
         if !unexpressible.isEmpty {
             staging.discard()
-            throw BuildError.contentErrors(unexpressible.sorted)
+            throw BuildError.contentErrors(Self.unique(unexpressible).sorted)
+        }
+        if let site = renderers.site {
+            do {
+                let files = try site.renderShared() + mediaFiles(mediaPaths)
+                try staging.write(files, reuse: pass.reuse)
+                fileCount += files.count
+                progress("site assets", Date().timeIntervalSince(started))
+            } catch {
+                staging.discard()
+                throw error
+            }
         }
         try folder.commit(staging)
-        let pages = editions.map(\.pages.count).reduce(0, +)
+        let pages = codes.compactMap { guide.edition($0)?.pages.count }.reduce(0, +)
         return Report(
             locales: codes, pages: pages, formats: formats.sorted(), files: fileCount + 1,
-            seconds: Date().timeIntervalSince(started), output: output, diagnostics: diagnostics)
+            seconds: Date().timeIntervalSince(started), output: output, diagnostics: diagnostics.sorted)
+    }
+
+    /// One finding per place and code: every format reports what it cannot carry.
+    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var kept: [Diagnostic] = []
+        for diagnostic in diagnostics where !kept.contains(where: { $0.location == diagnostic.location && $0.code == diagnostic.code }) {
+            kept.append(diagnostic)
+        }
+        return kept
     }
 
     /// With a cache (`serve`), the file in the current output that the last build wrote with the
@@ -148,52 +184,46 @@ public struct BuildAction: Sendable {
         }
     }
 
-    /// A unit of rendering work: one locale in one format.
-    struct RenderTask: Sendable {
-        var label: String
-        var render: @Sendable () throws -> [OutputFile]
-    }
+    /// The renderers of the requested formats, set up for one build.
+    struct Renderers: Sendable {
+        var site: SiteRenderer?
+        var text: PlainTextRenderer?
+        var epub: EPUBRenderer?
 
-    /// One task per locale and format (plus the site's shared files and images).
-    func renderTasks(guide: Guide, editions: [LocaleEdition], theme: Theme) throws -> [RenderTask] {
-        var tasks: [RenderTask] = []
-        if formats.contains(.html) {
-            let site = {
-                var site = SiteRenderer(guide: guide, theme: theme, downloads: downloads)
-                site.cache = cache
-                return site
-            }()
-            let media = try mediaFiles(guide: guide, locales: editions.map(\.locale.code))
-            tasks.append(RenderTask(label: "site assets") { site.renderShared() + media })
-            for edition in editions { tasks.append(RenderTask(label: "\(edition.locale.code): html") { site.render(edition) }) }
-        }
-        if formats.contains(.text) {
-            let text = PlainTextRenderer(guide: guide, width: textWidth)
-            for edition in editions { tasks.append(RenderTask(label: "\(edition.locale.code): text") { try text.render(edition) }) }
-        }
-        if formats.contains(.epub) {
-            guard let epubTheme = theme.epub else { throw BuildError.theme("\(themeDirectory) has no epub folder, so no ebook can be built") }
-            let timestamp: BuildTimestamp
-            do {
-                timestamp = try BuildTimestamp.resolve(environment: ProcessInfo.processInfo.environment, guideDate: guide.info.date)
-            } catch {
-                throw BuildError.io("SOURCE_DATE_EPOCH", "\(error)")
+        init(_ build: BuildAction, guide: Guide, theme: Theme) throws {
+            if build.formats.contains(.html) {
+                var site = SiteRenderer(guide: guide, theme: theme, downloads: build.downloads)
+                site.cache = build.cache
+                self.site = site
             }
-            let root = contentRoot
-            let epub = EPUBRenderer(
-                guide: guide, theme: epubTheme, timestamp: timestamp,
-                media: { path in
-                    FileManager.default.contents(atPath: root + "/" + path).map { [UInt8]($0) }
-                })
-            for edition in editions { tasks.append(RenderTask(label: "\(edition.locale.code): epub") { try epub.render(edition) }) }
+            if build.formats.contains(.text) {
+                text = PlainTextRenderer(guide: guide, width: build.textWidth)
+            }
+            if build.formats.contains(.epub) {
+                guard let epubTheme = theme.epub else { throw BuildError.theme("\(build.themeDirectory) has no epub folder, so no ebook can be built") }
+                let timestamp: BuildTimestamp
+                do {
+                    timestamp = try BuildTimestamp.resolve(environment: ProcessInfo.processInfo.environment, guideDate: guide.info.date)
+                } catch {
+                    throw BuildError.io("SOURCE_DATE_EPOCH", "\(error)")
+                }
+                let root = build.contentRoot
+                epub = EPUBRenderer(
+                    guide: guide, theme: epubTheme, timestamp: timestamp,
+                    media: { path in
+                        FileManager.default.contents(atPath: root + "/" + path).map { [UInt8]($0) }
+                    })
+            }
         }
-        return tasks
+
+        /// Text and EPUB lay out a locale as a whole, so they need every page's body at once.
+        var needWholeLocale: Bool { text != nil || epub != nil }
     }
 
     /// Flags translated pages whose source changed since their pin, for the reader's notice.
     /// Translation state never fails a build: unreadable pins only drop the notices (`check` and
     /// `status` report them).
-    func markOutdated(_ guide: Guide) throws -> Guide {
+    func markOutdated(_ guide: Guide) -> Guide {
         let pinned = guide.editions.contains { FileManager.default.fileExists(atPath: "\(contentRoot)/pins/\($0.locale.code).yml") }
         guard pinned, let outdated = try? TranslationState.outdatedPageIDs(guide: guide, contentRoot: contentRoot, jobs: jobs, cache: cache) else {
             return guide
@@ -219,21 +249,22 @@ public struct BuildAction: Sendable {
         }
     }
 
-    /// The images the requested locales show, copied from the content folder to `media/`.
-    func mediaFiles(guide: Guide, locales: [String]) throws -> [OutputFile] {
+    /// The content paths of the images a page shows.
+    static func imagePaths(_ page: Page) -> Set<String> {
         var paths = Set<String>()
-        for code in locales {
-            for page in guide.edition(code)?.pages ?? [] {
-                page.blocks.walk(inline: { inline in
-                    if case .image(let source, _, _) = inline.kind, case .file(let path) = LinkTarget(source),
-                        let resolved = LinkTarget.contentPath(path, locale: page.contentLocale)
-                    {
-                        paths.insert(resolved)
-                    }
-                })
+        page.blocks.walk(inline: { inline in
+            if case .image(let source, _, _) = inline.kind, case .file(let path) = LinkTarget(source),
+                let resolved = LinkTarget.contentPath(path, locale: page.contentLocale)
+            {
+                paths.insert(resolved)
             }
-        }
-        return try paths.sorted().map { path in
+        })
+        return paths
+    }
+
+    /// The images the site shows, copied from the content folder to `media/`.
+    func mediaFiles(_ paths: Set<String>) throws -> [OutputFile] {
+        try paths.sorted().map { path in
             guard let data = FileManager.default.contents(atPath: contentRoot + "/" + path) else {
                 throw BuildError.io(contentRoot + "/" + path, "cannot read the image")
             }

@@ -85,6 +85,7 @@ public struct OutputFolder: Sendable {
 
     /// Marks the staging folder as guidegen's and swaps it in for the output folder.
     public func commit(_ staging: StagingFolder) throws {
+        staging.removeParts()
         do {
             try staging.write([OutputFile(path: Self.markerName, text: Self.markerText)])
         } catch {
@@ -157,12 +158,57 @@ public final class StagingFolder: @unchecked Sendable {
         }
     }
 
+    /// Keeps `text` in a scratch file under the staging folder until `writeJoined` takes it.
+    public func writePart(_ text: String, name: String) throws -> String {
+        let folder = path + "/" + Self.partsFolder
+        lock.lock()
+        let exists = made.contains(folder)
+        lock.unlock()
+        if !exists {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            lock.lock()
+            made.insert(folder)
+            lock.unlock()
+        }
+        let part = folder + "/" + name
+        try Self.writeFile(Array(text.utf8), to: part)
+        return part
+    }
+
+    /// Writes the file at `relativePath` from `head`, the scratch files `parts` (deleted as they
+    /// are copied) and `tail`, without holding the parts in memory together.
+    public func writeJoined(_ relativePath: String, head: [UInt8], parts: [String], tail: [UInt8]) throws {
+        let target = path + "/" + relativePath
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw BuildError.io(target, "cannot write the file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try Self.write(head, to: fd, path: target)
+        for part in parts {
+            guard let data = FileManager.default.contents(atPath: part) else { throw BuildError.io(part, "cannot read the scratch file back") }
+            try Self.write([UInt8](data), to: fd, path: target)
+            unlink(part)
+        }
+        try Self.write(tail, to: fd, path: target)
+    }
+
+    /// Removes the scratch folder before the staging folder is swapped in.
+    func removeParts() {
+        try? FileManager.default.removeItem(atPath: path + "/" + Self.partsFolder)
+    }
+
+    static let partsFolder = ".parts"
+
     /// Writes `bytes` to a new file at `path`. No temporary file and no `fsync` per file: the
     /// staging folder is swapped in whole, so a file is never seen half-written.
     static func writeFile(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BuildError.io(path, "cannot write the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        try write(bytes, to: fd, path: path)
+    }
+
+    private static func write(_ bytes: [UInt8], to fd: Int32, path: String) throws {
         try bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {

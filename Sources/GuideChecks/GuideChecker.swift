@@ -82,21 +82,34 @@ public struct GuideChecker: Sendable {
     /// findings an earlier build computed from the same inputs is not checked again.
     public func check(_ context: CheckContext, jobs: Int = defaultJobCount, cache: MemoCache? = nil) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let pageRules = self.pageRules
-        // What page rules see besides the page: every page's anchors, the files beside the
-        // pages, every locale's resources.
-        let shared = cache == nil ? TextKey() : TextKey(context.cacheKey)
+        let shared = sharedKey(context, cache: cache)
         for edition in context.guide.editions {
-            for rule in editionRules { found += rule.check(edition, context: context) }
+            found += checkEdition(edition, context: context)
             let own = edition.pages.filter { $0.contentLocale == edition.locale.code }
-            found += own.parallelMap(jobs: jobs) { page in
-                cache.value(
-                    "checks",
-                    CheckKey(shared: shared, locale: edition.locale.code, page: PageKey(page), source: context.sourcePage(for: page).map(PageKey.init))
-                ) { pageRules.flatMap { $0.check(page, in: edition, context: context) } }
-            }.flatMap { $0 }
+            found += own.parallelMap(jobs: jobs) { page in checkPage(page, in: edition, context: context, shared: shared, cache: cache) }.flatMap { $0 }
         }
         return found.sorted
+    }
+
+    /// The rules about a locale as a whole (its resources).
+    public func checkEdition(_ edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
+        editionRules.flatMap { $0.check(edition, context: context) }
+    }
+
+    /// What page rules see besides the page, as a cache key: every page's anchors, the files
+    /// beside the pages, every locale's resources. Empty without a cache.
+    public func sharedKey(_ context: CheckContext, cache: MemoCache?) -> TextKey {
+        cache == nil ? TextKey() : TextKey(context.cacheKey)
+    }
+
+    /// The page rules on one page of `edition` (a page in its own language; fallback pages are
+    /// checked in the source locale). The page must have its body; the context's pages may be
+    /// outlines.
+    public func checkPage(_ page: Page, in edition: LocaleEdition, context: CheckContext, shared: TextKey, cache: MemoCache? = nil) -> [Diagnostic] {
+        cache.value(
+            "checks",
+            CheckKey(shared: shared, locale: edition.locale.code, page: PageKey(page), source: context.sourcePage(for: page).map(PageKey.init))
+        ) { pageRules.flatMap { $0.check(page, in: edition, context: context) } }
     }
 
     private struct CheckKey: Hashable, Sendable {

@@ -17,8 +17,8 @@ public struct StructureParityRule: PageRule {
                     "this page has \(ours.count) headings (levels \(ours.map(String.init).joined(separator: ","))), the \(context.guide.info.sourceLocale) page \(theirs.count) (levels \(theirs.map(String.init).joined(separator: ",")))",
                     at: page.source))
         }
-        let ourLinks = Self.targets(page)
-        let theirLinks = Self.targets(source)
+        let ourLinks = page.linkDestinations
+        let theirLinks = source.linkDestinations
         if ourLinks != theirLinks {
             let missing = theirLinks.filter { !ourLinks.contains($0) }
             let extra = ourLinks.filter { !theirLinks.contains($0) }
@@ -34,14 +34,4 @@ public struct StructureParityRule: PageRule {
     }
 
     /// Link and image destinations in document order.
-    public static func targets(_ page: Page) -> [String] {
-        var out: [String] = []
-        page.blocks.walk(inline: { inline in
-            switch inline.kind {
-            case .link(let d, _, _), .image(let d, _, _): out.append(d)
-            default: break
-            }
-        })
-        return out
-    }
 }

@@ -8,7 +8,11 @@ public struct Page: Sendable, Hashable {
     public var fileName: String
     /// Where the file is, for diagnostics (`Content/es/03-grooming.md`).
     public var source: SourceLocation
+    /// The body. Empty on an outline page (see `outline`).
     public var blocks: [Block]
+    /// Set when the body was dropped to save memory (`outlineOnly()`): what other pages need to
+    /// know of this one. The build keeps every page as an outline and loads one body at a time.
+    public private(set) var outline: Outline? = nil
     /// `directory: true` in front matter: the locale's resource directory follows the body.
     public var showsDirectory: Bool
     /// The locale whose text this is: the edition's own, or the source locale for a fallback page.
@@ -38,11 +42,59 @@ public struct Page: Sendable, Hashable {
 
     /// The page's top-level headings in order, with their level and plain text.
     public var headings: [(level: Int, text: String, location: SourceLocation)] {
-        blocks.compactMap { block in
+        (outline?.headingBlocks ?? blocks).compactMap { block in
             if case .heading(let level, let inlines) = block.kind {
                 return (level, inlines.plainText, block.location)
             }
             return nil
+        }
+    }
+
+    /// The destinations of the page's links and images, in order.
+    public var linkDestinations: [String] {
+        if let outline { return outline.linkDestinations }
+        var found: [String] = []
+        blocks.walk(inline: { inline in
+            switch inline.kind {
+            case .link(let destination, _, _), .image(let destination, _, _): found.append(destination)
+            default: break
+            }
+        })
+        return found
+    }
+
+    /// What is kept of a page whose body is not in memory.
+    public struct Outline: Sendable, Hashable {
+        /// The top-level heading blocks, for `headings` (typography applies to them as to the body).
+        public var headingBlocks: [Block]
+        public var linkDestinations: [String]
+        /// A digest of the file's text, to tell whether the body loaded later is the same.
+        public var digest: Int
+    }
+
+    /// The page without its body; `digest` identifies the text it was parsed from.
+    public func outlineOnly(digest: Int) -> Page {
+        var copy = self
+        copy.outline = Outline(
+            headingBlocks: blocks.filter { if case .heading = $0.kind { true } else { false } }, linkDestinations: linkDestinations, digest: digest)
+        copy.blocks = []
+        return copy
+    }
+
+    /// The outline page with `body` (the page's full blocks) put back.
+    public func withBody(_ body: [Block]) -> Page {
+        var copy = self
+        copy.outline = nil
+        copy.blocks = body
+        return copy
+    }
+
+    /// `transform` applied to the body, or to the heading blocks of an outline page.
+    public mutating func transformBlocks(_ transform: ([Block]) -> [Block]) {
+        if outline != nil {
+            outline!.headingBlocks = transform(outline!.headingBlocks)
+        } else {
+            blocks = transform(blocks)
         }
     }
 }

@@ -12,6 +12,13 @@ public struct ContentLoader: Sendable {
     public static let maximumPageBytes = 32 * 1024 * 1024
     /// Parse results kept between builds (`serve`); a page whose text is unchanged is not parsed again.
     public var cache: MemoCache? = nil
+    /// Keep each page as an outline (`Page.outlineOnly`) as soon as it is parsed, so that a
+    /// load holds no page body; `body(of:)` reads one back. Not for content whose pages add up
+    /// to `wholeContentBytes` or less: that is kept whole and read once.
+    public var outlinesOnly = false
+    /// Up to this many bytes of Markdown, a load keeps every body even with `outlinesOnly`.
+    public var wholeContentBytes = ContentLoader.defaultWholeContentBytes
+    public static let defaultWholeContentBytes = 8 * 1024 * 1024
 
     public init(root: String) {
         self.root = root
@@ -48,6 +55,25 @@ public struct ContentLoader: Sendable {
         codes = info.locales.map(\.code).filter(codes.contains)
 
         guard info.locale(info.sourceLocale) != nil else { return Result(guide: nil, diagnostics: diagnostics) }
+        var loader = self
+        loader.outlinesOnly = outlinesOnly && markdownBytes(locales: codes) > wholeContentBytes
+        return loader.load(info: info, codes: codes, resolvedRoot: resolvedRoot, diagnostics: diagnostics)
+    }
+
+    /// The size of the Markdown files of `locales`, from the file system.
+    private func markdownBytes(locales: [String]) -> Int {
+        var total = 0
+        for code in locales {
+            let folder = path(code)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".md") {
+                total += (try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.size] as? Int) ?? 0
+            }
+        }
+        return total
+    }
+
+    private func load(info: GuideInfo, codes: [String], resolvedRoot: String, diagnostics: [Diagnostic]) -> Result {
+        var diagnostics = diagnostics
         let sourcePages = loadPages(locale: info.sourceLocale, guide: info, resolvedRoot: resolvedRoot, into: &diagnostics)
         let sourceStrings = loadStrings(locale: info.sourceLocale, resolvedRoot: resolvedRoot, into: &diagnostics)
 
@@ -89,44 +115,78 @@ public struct ContentLoader: Sendable {
             }
             return [:]
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        // Read and split sequentially (cheap, and diagnostics stay in file order), then parse
-        // the bodies in parallel.
-        var pending: [(name: String, file: String, matter: FrontMatter, body: String)] = []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().filter { !$0.hasPrefix(".") && $0.hasSuffix(".md") }
+        // Each file is read, split and parsed on a worker thread; ids and diagnostics are then
+        // taken in file order: read and front-matter problems first, parse findings after.
+        let loaded = names.parallelMap(jobs: jobs) { name in loadPage(folder + "/" + name, name: name, locale: locale, resolvedRoot: resolvedRoot) }
         var ids: [String: String] = [:]
-        for name in names where !name.hasPrefix(".") {
-            let file = folder + "/" + name
-            guard name.hasSuffix(".md") else { continue }
-            guard let text = readText(file, under: resolvedRoot, into: &diagnostics, missing: "cannot read '\(file)'") else { continue }
-            if text.trimmed.isEmpty {
-                diagnostics.append(.error("empty-page", "the page is empty", at: SourceLocation(file: file, line: 1, column: 1)))
+        var kept: [LoadedPage] = []
+        for item in loaded {
+            diagnostics += item.readDiagnostics
+            guard let page = item.page else { continue }
+            if let other = ids[page.id] {
+                diagnostics.append(.error("duplicate-id", "the id '\(page.id)' is already used by \(other)", at: page.source))
                 continue
             }
-            switch cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) }) {
-            case .failure(let d):
-                diagnostics.append(d)
-            case .success(let (matter, body)):
-                if let other = ids[matter.id] {
-                    diagnostics.append(.error("duplicate-id", "the id '\(matter.id)' is already used by \(other)", at: matter.idLocation))
-                    continue
-                }
-                ids[matter.id] = file
-                pending.append((name, file, matter, body))
-            }
-        }
-        let cache = self.cache
-        let parsed = pending.map { ($0.body, $0.file) }.parallelMap(jobs: jobs) { body, file in
-            cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }
+            ids[page.id] = page.source.file
+            kept.append(item)
         }
         var pages: [String: Page] = [:]
-        for (item, result) in zip(pending, parsed) {
-            diagnostics += result.diagnostics
-            pages[item.name] = Page(
-                id: item.matter.id, title: item.matter.title, description: item.matter.description, fileName: item.name,
-                source: item.matter.idLocation, blocks: result.blocks, showsDirectory: item.matter.showsDirectory,
-                contentLocale: locale)
+        for item in kept {
+            diagnostics += item.parseDiagnostics
+            pages[item.page!.fileName] = item.page
         }
         return pages
+    }
+
+    private struct LoadedPage: Sendable {
+        var readDiagnostics: [Diagnostic] = []
+        var parseDiagnostics: [Diagnostic] = []
+        var page: Page?
+    }
+
+    private func loadPage(_ file: String, name: String, locale: String, resolvedRoot: String) -> LoadedPage {
+        var result = LoadedPage()
+        guard let text = readText(file, under: resolvedRoot, into: &result.readDiagnostics, missing: "cannot read '\(file)'") else { return result }
+        if text.trimmed.isEmpty {
+            result.readDiagnostics.append(.error("empty-page", "the page is empty", at: SourceLocation(file: file, line: 1, column: 1)))
+            return result
+        }
+        switch cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) }) {
+        case .failure(let d):
+            result.readDiagnostics.append(d)
+        case .success(let (matter, body)):
+            let parsed = cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }
+            result.parseDiagnostics = parsed.diagnostics
+            let page = Page(
+                id: matter.id, title: matter.title, description: matter.description, fileName: name,
+                source: matter.idLocation, blocks: parsed.blocks, showsDirectory: matter.showsDirectory,
+                contentLocale: locale)
+            result.page = outlinesOnly ? page.outlineOnly(digest: Self.digest(text)) : page
+        }
+        return result
+    }
+
+    static func digest(_ text: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(text)
+        return hasher.finalize()
+    }
+
+    /// The body of an outline page from a load with `outlinesOnly`: its file read and parsed
+    /// again. An error if the file changed since it was loaded (or cannot be read now).
+    public func body(of page: Page) -> Swift.Result<[Block], Diagnostic> {
+        guard page.outline != nil else { return .success(page.blocks) }
+        let file = page.source.file
+        let changed = Diagnostic.error("changed-during-build", "the file changed while the guide was being built; build again", at: SourceLocation(file: file))
+        var problems: [Diagnostic] = []
+        guard let resolvedRoot = realPath(root), let text = readText(file, under: resolvedRoot, into: &problems, missing: "cannot read '\(file)'") else {
+            return .failure(problems.first ?? changed)
+        }
+        guard page.outline.map({ $0.digest == Self.digest(text) }) ?? false,
+            case .success(let (_, body)) = cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) })
+        else { return .failure(changed) }
+        return .success(cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }.blocks)
     }
 
     /// Puts a locale's pages in the guide's reading order; a missing translation falls back to the

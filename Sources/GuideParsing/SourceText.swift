@@ -4,6 +4,9 @@ import GuideModel
 /// and CRLF or CR line endings become LF.
 public enum SourceText {
     public static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+        // Valid text (nearly every file) is checked by the standard library's validator; the
+        // byte walk below runs only to say where a file goes wrong.
+        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) { return .success(normalized(text)) }
         var line = 1
         var column = 1
         var index = 0
@@ -29,12 +32,17 @@ public enum SourceText {
             }
             index += length
         }
-        var text = String(decoding: bytes, as: UTF8.self)
+        return .success(normalized(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// Without a BOM, with LF line ends.
+    private static func normalized(_ text: String) -> String {
+        var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
         }
-        return .success(text)
+        return text
     }
 
     /// The length of the well-formed UTF-8 sequence at `i`, or 0 (overlongs, surrogates and

@@ -26,16 +26,29 @@ public struct SiteRenderer: Sendable {
     /// Every page of one locale plus `print.html`.
     public func render(_ edition: LocaleEdition) -> [OutputFile] {
         let shared = LocaleParts(self, edition)
-        var files: [OutputFile] = []
-        for (index, page) in edition.pages.enumerated() {
-            let anchors = anchors(of: page)
-            let html = cache.value("html-page", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)) {
-                renderPage(page, at: index, anchors: anchors, in: edition, shared: shared)
-            }
-            files.append(OutputFile(path: "\(edition.locale.code)/\(page.slug).html", text: html))
+        let pages = edition.pages.indices.map { renderPage(at: $0, of: edition, shared: shared) }
+        return pages.map(\.file) + [renderPrint(edition, shared: shared, sections: pages.map(\.printSection))]
+    }
+
+    /// One page's file and its section of `print.html`.
+    public struct RenderedPage: Sendable {
+        public var file: OutputFile
+        public var printSection: String
+    }
+
+    /// The page at `index` of `edition`, given with its body (`body`, when the edition holds
+    /// outline pages): its own file and its section of the one-page edition.
+    public func renderPage(at index: Int, of edition: LocaleEdition, body: Page? = nil, shared: LocaleParts) -> RenderedPage {
+        let page = body ?? edition.pages[index]
+        let anchors = anchors(of: page)
+        let html = cache.value("html-page", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)) {
+            renderPage(page, at: index, anchors: anchors, in: edition, shared: shared)
         }
-        files.append(OutputFile(path: "\(edition.locale.code)/print.html", text: renderPrint(edition, shared: shared)))
-        return files
+        let printAnchors = anchors.map { "\(page.slug)--\($0)" }
+        let section = cache.value("print-section", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: printAnchors)) {
+            renderPrintSection(page, anchors: printAnchors, in: edition)
+        }
+        return RenderedPage(file: OutputFile(path: "\(edition.locale.code)/\(page.slug).html", text: html), printSection: section)
     }
 
     /// What every page of a locale shows the same, rendered once: the help box from
@@ -137,22 +150,31 @@ public struct SiteRenderer: Sendable {
         return theme.render(context, template: "page")
     }
 
-    /// The whole guide on one page, for printing and reading offline.
-    func renderPrint(_ edition: LocaleEdition, shared: LocaleParts) -> String {
-        var body = HTMLWriter(capacity: 256 * 1024)
-        for (index, page) in edition.pages.enumerated() {
-            let anchors = anchors(of: page).map { "\(page.slug)--\($0)" }
-            body.raw(
-                cache.value("print-section", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)) {
-                    renderPrintSection(page, anchors: anchors, in: edition)
-                })
-        }
+    /// The whole guide on one page, for printing and reading offline: the pages' sections in order.
+    public func renderPrint(_ edition: LocaleEdition, shared: LocaleParts, sections: [String]) -> OutputFile {
+        OutputFile(path: Self.printPath(edition), text: renderPrintPage(edition, shared: shared, body: sections.joined()))
+    }
+
+    /// `print.html` without its sections: the text before and after them, for a build that
+    /// writes the sections from where it kept them.
+    public func renderPrintFrame(_ edition: LocaleEdition, shared: LocaleParts) -> (head: [UInt8], tail: [UInt8]) {
+        // NUL never occurs in content (the loader refuses it).
+        let marker = Array("\u{0}sections\u{0}".utf8)
+        let page = Array(renderPrintPage(edition, shared: shared, body: String(decoding: marker, as: UTF8.self)).utf8)
+        guard let start = page.indices.first(where: { page[$0...].starts(with: marker) }) else { return (page, []) }
+        return (Array(page[..<start]), Array(page[(start + marker.count)...]))
+    }
+
+    /// Where a locale's one-page edition goes.
+    public static func printPath(_ edition: LocaleEdition) -> String { "\(edition.locale.code)/print.html" }
+
+    private func renderPrintPage(_ edition: LocaleEdition, shared: LocaleParts, body: String) -> String {
         var context = baseContext(edition, slug: "print")
         context["helpBoxHTML"] = shared.helpBoxHTML
         context["documentTitle"] = "\(edition.strings["whole_guide"]) · \(edition.locale.title)"
         context["pageTitle"] = edition.locale.title
         context["description"] = edition.locale.description
-        context["body"] = body.string
+        context["body"] = body
         context["onThisPageHTML"] = NavigationHTML.list(edition.pages.map { (href: "#page-\($0.slug)", text: $0.title) })
         context["hasOnThisPage"] = true
         context["hasPager"] = false

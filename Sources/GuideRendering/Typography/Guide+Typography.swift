@@ -30,14 +30,7 @@ extension LocaleEdition {
         var copy = self
         copy.locale = locale.typeset()
         copy.pages = pages.parallelMap(jobs: jobs) { page in
-            cache.value("typeset", PageKey(page)) {
-                let own = LocaleTypography(locale: page.contentLocale)
-                var page = page
-                page.title = own.apply(page.title)
-                page.description = own.apply(page.description)
-                page.blocks = own.apply(to: page.blocks)
-                return page
-            }
+            cache.value("typeset", PageKey(page)) { page.typeset() }
         }
         copy.strings = UIStrings(strings.values.mapValues(t.apply))
         // The colon after a label in templates: "Source :" in French.
@@ -55,5 +48,18 @@ extension LocaleEdition {
             return r
         }
         return copy
+    }
+}
+
+extension Page {
+    /// The page with its own locale's typography (a fallback page keeps the source locale's):
+    /// title, description and body, or the heading blocks of an outline page.
+    public func typeset() -> Page {
+        let own = LocaleTypography(locale: contentLocale)
+        var page = self
+        page.title = own.apply(title)
+        page.description = own.apply(description)
+        page.transformBlocks(own.apply(to:))
+        return page
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import GuideBuild
+import GuideModel
+import GuideParsing
+import Testing
+
+/// Content larger than `wholeContentBytes` is built page by page: outlines first, then each
+/// body read again, checked, rendered and dropped, `print.html` written from scratch files. That
+/// path must give the very bytes and findings of a build that keeps the content whole.
+@Suite struct PageByPageBuildTests {
+    func build(_ content: String, _ output: String, pageByPage: Bool, locales: [String]? = nil) throws -> [String: [UInt8]] {
+        var action = BuildAction(contentRoot: content, output: output, themeDirectory: Fixture.themeDirectory, locales: locales)
+        if pageByPage { action.wholeContentBytes = 0 }
+        _ = try action.run()
+        return try Fixture.files(under: output)
+    }
+
+    @Test(arguments: [(Fixture.contentRoot, nil), (Fixture.realContentRoot, nil), (Fixture.realContentRoot, ["es"])] as [(String, [String]?)])
+    func pageByPageEqualsWhole(content: String, locales: [String]?) throws {
+        let folder = Fixture.temporaryFolder("page-by-page")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = try build(content, folder.appendingPathComponent("whole").path, pageByPage: false, locales: locales)
+        let paged = try build(content, folder.appendingPathComponent("paged").path, pageByPage: true, locales: locales)
+        #expect(paged.keys.sorted() == whole.keys.sorted())
+        for (path, bytes) in whole where paged[path] != bytes {
+            Issue.record("\(path) differs when built page by page")
+        }
+        #expect(!paged.keys.contains { $0.contains(".parts") }, "scratch files were left in the output")
+        #expect(paged.keys.contains { $0.hasSuffix("print.html") })
+    }
+
+    @Test func contentErrorsAreFoundPageByPageToo() throws {
+        let folder = Fixture.temporaryFolder("page-by-page-errors")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("Content").path
+        try FileManager.default.copyItem(atPath: Fixture.realContentRoot, toPath: content)
+        let page = content + "/fr/07-privacy.md"
+        try (String(contentsOfFile: page, encoding: .utf8) + "\n[Lien cassé](nulle-part.md)\n").write(toFile: page, atomically: true, encoding: .utf8)
+
+        var found: [[Diagnostic]] = []
+        for pageByPage in [false, true] {
+            let output = folder.appendingPathComponent(pageByPage ? "paged" : "whole").path
+            do {
+                _ = try build(content, output, pageByPage: pageByPage)
+                Issue.record("a broken link built")
+            } catch BuildError.contentErrors(let diagnostics) {
+                found.append(diagnostics)
+            }
+            #expect(!FileManager.default.fileExists(atPath: output), "a failed build wrote its output")
+        }
+        #expect(found.count == 2)
+        #expect(found.first?.contains { $0.code == "broken-link" && $0.location.file.hasSuffix("fr/07-privacy.md") } == true)
+        #expect(found.first?.map(\.description) == found.last?.map(\.description))
+    }
+
+    @Test func aBodyThatChangedSinceItsOutlineIsAnError() throws {
+        let folder = Fixture.temporaryFolder("page-by-page-changed")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("Content").path
+        try FileManager.default.copyItem(atPath: Fixture.contentRoot, toPath: content)
+        var loader = ContentLoader(root: content)
+        loader.outlinesOnly = true
+        loader.wholeContentBytes = 0
+        let page = try #require(loader.load().guide?.edition("en")?.pages.first)
+        #expect(page.blocks.isEmpty && page.outline != nil)
+        let body = try loader.body(of: page).get()
+        #expect(!body.isEmpty)
+        #expect(page.withBody(body).headings.map(\.text) == page.headings.map(\.text))
+
+        try (String(contentsOfFile: page.source.file, encoding: .utf8) + "\nOne more line.\n").write(
+            toFile: page.source.file, atomically: true, encoding: .utf8)
+        guard case .failure(let diagnostic) = loader.body(of: page) else {
+            Issue.record("a changed file was read as the page's body")
+            return
+        }
+        #expect(diagnostic.code == "changed-during-build")
+        #expect(diagnostic.location.file == page.source.file)
+    }
+}
