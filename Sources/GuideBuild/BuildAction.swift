@@ -95,7 +95,8 @@ public struct BuildAction: Sendable {
         let context = CheckContext(guide: outlines, assets: loader.assetPaths(), contentRoot: contentRoot)
         // Titles, interface strings, resources and headings with typography; bodies get theirs
         // page by page.
-        let guide = markOutdated(outlines).typeset(jobs: jobs, cache: cache)
+        let outdated = outdatedPages(outlines)
+        let guide = Self.marking(outlines.typeset(jobs: jobs, cache: cache), outdated: outdated)
 
         let theme: Theme
         do {
@@ -118,7 +119,7 @@ public struct BuildAction: Sendable {
             PagePass.Locale(outlines: outline, typeset: typeset, render: !loaded.diagnostics.hasErrors && codes.contains(typeset.locale.code))
         }
         let keptWhole = !outlines.editions.contains { $0.pages.contains { $0.outline != nil } }
-        pass.streamPrint = !keptWhole
+        pass.streamParts = !keptWhole
         var diagnostics = loaded.diagnostics
         var unexpressible: [Diagnostic] = []
         var fileCount = 0
@@ -216,18 +217,21 @@ public struct BuildAction: Sendable {
             }
         }
 
-        /// Text and EPUB lay out a locale as a whole, so they need every page's body at once.
-        var needWholeLocale: Bool { text != nil || epub != nil }
     }
 
-    /// Flags translated pages whose source changed since their pin, for the reader's notice.
-    /// Translation state never fails a build: unreadable pins only drop the notices (`check` and
-    /// `status` report them).
-    func markOutdated(_ guide: Guide) -> Guide {
+    /// The ids of the translated pages whose source changed since their pin, by locale, for
+    /// the reader's notice. Translation state never fails a build: unreadable pins only drop the
+    /// notices (`check` and `status` report them).
+    func outdatedPages(_ guide: Guide) -> [String: Set<String>] {
         let pinned = guide.editions.contains { FileManager.default.fileExists(atPath: "\(contentRoot)/pins/\($0.locale.code).yml") }
         guard pinned, let outdated = try? TranslationState.outdatedPageIDs(guide: guide, contentRoot: contentRoot, jobs: jobs, cache: cache) else {
-            return guide
+            return [:]
         }
+        return outdated
+    }
+
+    /// `guide` with `outdated` pages flagged.
+    static func marking(_ guide: Guide, outdated: [String: Set<String>]) -> Guide {
         var copy = guide
         for e in copy.editions.indices {
             let ids = outdated[copy.editions[e].locale.code] ?? []

@@ -4,11 +4,12 @@ import GuideModel
 import GuideParsing
 import GuideRendering
 
-/// The build's second pass over some locales. Each page's body is read again, checked, typeset and
-/// rendered on the build's worker threads, and its site page written at once; the body is then
-/// dropped (text and EPUB, which lay out a locale as a whole, keep the locale's bodies until its
-/// ebook and text files are written). Then the locale's whole-guide files: `print.html`, the text
-/// files, the ebook.
+/// The build's second pass over some locales. Each page's body is read again (when only its
+/// outline was kept), checked, typeset and rendered in every format on the build's worker
+/// threads; its own files are written at once and the body dropped. What the locale's
+/// whole-guide files need of it (its `print.html` section, its chapter of the whole-guide text,
+/// its ebook chapter) is kept, in memory or, for content not kept whole, the first two in
+/// scratch files. Then those files: `print.html`, the whole-guide text, the ebook.
 struct PagePass: Sendable {
     var build: BuildAction
     var loader: ContentLoader
@@ -18,11 +19,10 @@ struct PagePass: Sendable {
     var staging: StagingFolder
     var reuse: @Sendable (OutputFile) -> String?
     var started: Date
-    /// Keep each page's `print.html` section in a scratch file rather than in memory, and write
-    /// `print.html` from them (for content not kept whole).
-    var streamPrint = false
+    /// Keep `print.html` sections and whole-guide text chapters in scratch files, not in memory.
+    var streamParts = false
 
-    /// What a locale's pass found and wrote.
+    /// What a pass found and wrote.
     struct Outcome {
         /// Check findings (and bodies that could not be read again).
         var diagnostics: [Diagnostic] = []
@@ -34,18 +34,6 @@ struct PagePass: Sendable {
         var failure: BuildError?
     }
 
-    /// What one page gave.
-    private struct PageResult: Sendable {
-        var diagnostics: [Diagnostic] = []
-        /// The page's `print.html` section, or the scratch file that holds it.
-        var printSection = ""
-        var mediaPaths = Set<String>()
-        /// The typeset page with its body, when text or EPUB need it.
-        var page: Page?
-        var files = 0
-        var failure: BuildError?
-    }
-
     /// One locale to check (`outlines`, its pages as loaded) and, with `render`, to render
     /// (`typeset`: the same pages typeset, outdated pages marked).
     struct Locale: Sendable {
@@ -54,17 +42,41 @@ struct PagePass: Sendable {
         var render: Bool
     }
 
+    /// What every page of one locale shares, per format.
+    private struct LocaleParts: Sendable {
+        var site: SiteRenderer.LocaleParts?
+        var text: PlainTextRenderer.LocaleParts?
+        var epub: EPUBRenderer.LocaleParts?
+    }
+
+    /// What one page gave.
+    private struct PageResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var unexpressible: [Diagnostic] = []
+        /// The page's `print.html` section, or the scratch file that holds it.
+        var printSection = ""
+        /// The page's chapter of the whole-guide text, or the scratch file that holds it.
+        var textChapter = ""
+        var epubChapter: EPUBRenderer.RenderedChapter?
+        var mediaPaths = Set<String>()
+        var files = 0
+        var failure: BuildError?
+    }
+
     /// Checks and renders `locales` together: their pages on the worker threads, then their
     /// whole-guide files.
     func run(_ locales: [Locale], renderers: BuildAction.Renderers) -> Outcome {
         let checker = GuideChecker()
         var outcome = Outcome()
         for locale in locales { outcome.diagnostics += checker.checkEdition(locale.outlines, context: context) }
-        let siteParts = locales.map { locale in locale.render ? renderers.site.map { SiteRenderer.LocaleParts($0, locale.typeset) } : nil }
-        let keepBodies = renderers.needWholeLocale
-        let (build, loader, context, shared, staging, reuse, streamPrint) = (build, loader, context, shared, staging, reuse, streamPrint)
+        let parts = locales.parallelMap(jobs: build.jobs) { locale in
+            locale.render
+                ? LocaleParts(
+                    site: renderers.site.map { SiteRenderer.LocaleParts($0, locale.typeset) },
+                    text: renderers.text.map { PlainTextRenderer.LocaleParts($0, locale.typeset) },
+                    epub: renderers.epub.map { EPUBRenderer.LocaleParts($0, locale.typeset) }) : nil
+        }
         let work = locales.indices.flatMap { l in locales[l].outlines.pages.indices.map { (locale: l, page: $0) } }
-
         let results = work.parallelMap(jobs: build.jobs) { item -> PageResult in
             let locale = locales[item.locale]
             let outline = locale.outlines.pages[item.page]
@@ -81,7 +93,7 @@ struct PagePass: Sendable {
                 page = outline.withBody(body)
             }
             if own { result.diagnostics = checker.checkPage(page, in: locale.outlines, context: context, shared: shared, cache: build.cache) }
-            guard locale.render, !result.diagnostics.hasErrors else { return result }
+            guard let parts = parts[item.locale], !result.diagnostics.hasErrors else { return result }
             // Content kept whole was typeset with the guide.
             var typeset = locale.typeset.pages[item.page]
             if typeset.outline != nil {
@@ -89,61 +101,31 @@ struct PagePass: Sendable {
                 typeset = build.cache.value("typeset", PageKey(page)) { page.typeset() }
                 typeset.isOutdated = outdated
             }
-            if let site = renderers.site, let parts = siteParts[item.locale] {
-                let rendered = site.renderPage(at: item.page, of: locale.typeset, body: typeset, shared: parts)
-                result.mediaPaths = BuildAction.imagePaths(typeset)
-                do {
-                    try staging.write([rendered.file], reuse: reuse)
-                    result.files = 1
-                    result.printSection =
-                        streamPrint
-                        ? try staging.writePart(rendered.printSection, name: "\(locale.typeset.locale.code)-\(item.page)") : rendered.printSection
-                } catch {
-                    result.failure = Self.buildError(error, path: rendered.file.path)
-                }
+            do {
+                try render(typeset, at: item.page, of: locale.typeset, parts: parts, renderers: renderers, into: &result)
+            } catch {
+                result.failure = Self.buildError(error, path: build.output)
             }
-            if keepBodies { result.page = typeset }
             return result
         }
 
         for result in results {
             outcome.diagnostics += result.diagnostics
+            outcome.unexpressible += result.unexpressible
             outcome.files += result.files
             outcome.mediaPaths.formUnion(result.mediaPaths)
             if outcome.failure == nil { outcome.failure = result.failure }
         }
         guard outcome.failure == nil, !outcome.diagnostics.hasErrors else { return outcome }
 
-        // The whole-guide files, one task per locale and format.
-        var tasks: [(label: String, render: @Sendable () throws -> [OutputFile])] = []
-        for (l, locale) in locales.enumerated() where locale.render {
-            let code = locale.typeset.locale.code
-            let own = zip(work, results).filter { $0.0.locale == l }.map(\.1)
-            if let site = renderers.site, let parts = siteParts[l] {
-                let sections = own.map(\.printSection)
-                if streamPrint {
-                    tasks.append(
-                        (
-                            "\(code): html",
-                            {
-                                let frame = site.renderPrintFrame(locale.typeset, shared: parts)
-                                try staging.writeJoined(SiteRenderer.printPath(locale.typeset), head: frame.head, parts: sections, tail: frame.tail)
-                                return []
-                            }
-                        ))
-                } else {
-                    tasks.append(("\(code): html", { [site.renderPrint(locale.typeset, shared: parts, sections: sections)] }))
-                }
+        let tasks = locales.indices.flatMap { l in
+            parts[l].map {
+                wholeGuideTasks(locales[l].typeset, parts: $0, pages: zip(work, results).filter { $0.0.locale == l }.map(\.1), renderers: renderers)
             }
-            if keepBodies {
-                var whole = locale.typeset
-                whole.pages = own.compactMap(\.page)
-                if let text = renderers.text { tasks.append(("\(code): text", { [whole] in try text.render(whole) })) }
-                if let epub = renderers.epub { tasks.append(("\(code): epub", { [whole] in try epub.render(whole) })) }
-            }
+                ?? []
         }
         let progress = build.progress
-        let started = self.started
+        let (staging, reuse, started) = (staging, reuse, started)
         let written = tasks.parallelMap(jobs: build.jobs) { task -> Result<Int, Error> in
             Result {
                 let files = try task.render()
@@ -160,6 +142,75 @@ struct PagePass: Sendable {
             }
         }
         return outcome
+    }
+
+    /// Renders one page (typeset, with its body) in every format; writes its files.
+    private func render(
+        _ page: Page, at index: Int, of edition: LocaleEdition, parts: LocaleParts, renderers: BuildAction.Renderers, into result: inout PageResult
+    ) throws {
+        let code = edition.locale.code
+        if let site = renderers.site, let siteParts = parts.site {
+            let rendered = site.renderPage(at: index, of: edition, body: page, shared: siteParts)
+            result.mediaPaths = BuildAction.imagePaths(page)
+            try staging.write([rendered.file], reuse: reuse)
+            result.files += 1
+            result.printSection = streamParts ? try staging.writePart(rendered.printSection, name: "\(code)-\(index).html") : rendered.printSection
+        }
+        if let text = renderers.text, let textParts = parts.text {
+            let found = UnsupportedCharacters.diagnostics(in: page, format: "plain text")
+            if found.isEmpty {
+                let rendered = text.renderPage(page, in: edition, parts: textParts)
+                try staging.write([rendered.file], reuse: reuse)
+                result.files += 1
+                result.textChapter = streamParts ? try staging.writePart(rendered.chapter, name: "\(code)-\(index).txt") : rendered.chapter
+            } else {
+                result.unexpressible += found
+            }
+        }
+        if let epub = renderers.epub, let epubParts = parts.epub {
+            result.epubChapter = epub.renderChapter(page, in: edition, parts: epubParts)
+        }
+    }
+
+    /// The tasks that write a locale's whole-guide files from its pages' results.
+    private func wholeGuideTasks(
+        _ edition: LocaleEdition, parts: LocaleParts, pages: [PageResult], renderers: BuildAction.Renderers
+    ) -> [(label: String, render: @Sendable () throws -> [OutputFile])] {
+        let code = edition.locale.code
+        let (staging, streamParts) = (staging, streamParts)
+        var tasks: [(label: String, render: @Sendable () throws -> [OutputFile])] = []
+        if let site = renderers.site, let siteParts = parts.site {
+            let sections = pages.map(\.printSection)
+            tasks.append(
+                (
+                    "\(code): html",
+                    {
+                        guard streamParts else { return [site.renderPrint(edition, shared: siteParts, sections: sections)] }
+                        let frame = site.renderPrintFrame(edition, shared: siteParts)
+                        try staging.writeJoined(SiteRenderer.printPath(edition), head: frame.head, parts: sections, tail: frame.tail)
+                        return []
+                    }
+                ))
+        }
+        if let text = renderers.text, let textParts = parts.text, !pages.contains(where: { !$0.unexpressible.isEmpty }) {
+            let chapters = pages.map(\.textChapter)
+            tasks.append(
+                (
+                    "\(code): text",
+                    {
+                        let frame = text.renderWholeGuideFrame(edition, parts: textParts)
+                        let path = PlainTextRenderer.wholeGuidePath(edition)
+                        guard streamParts else { return [OutputFile(path: path, text: frame.head + chapters.joined() + frame.tail)] }
+                        try staging.writeJoined(path, head: Array(frame.head.utf8), parts: chapters, tail: Array(frame.tail.utf8))
+                        return []
+                    }
+                ))
+        }
+        if let epub = renderers.epub, let epubParts = parts.epub {
+            let chapters = pages.compactMap(\.epubChapter)
+            tasks.append(("\(code): epub", { try epub.package(epub.bundle(edition, parts: epubParts, chapters: chapters), of: edition) }))
+        }
+        return tasks
     }
 
     private static func buildError(_ error: Error, path: String) -> BuildError {

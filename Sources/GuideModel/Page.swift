@@ -51,12 +51,23 @@ public struct Page: Sendable, Hashable {
     }
 
     /// The destinations of the page's links and images, in order.
-    public var linkDestinations: [String] {
-        if let outline { return outline.linkDestinations }
-        var found: [String] = []
+    public var linkDestinations: [String] { references.map(\.destination) }
+
+    /// A link or an image of the body.
+    public struct Reference: Sendable, Hashable {
+        public var destination: String
+        public var isImage: Bool
+        public var location: SourceLocation
+    }
+
+    /// The page's links and images, in order.
+    public var references: [Reference] {
+        if let outline { return outline.references }
+        var found: [Reference] = []
         blocks.walk(inline: { inline in
             switch inline.kind {
-            case .link(let destination, _, _), .image(let destination, _, _): found.append(destination)
+            case .link(let destination, _, _): found.append(Reference(destination: destination, isImage: false, location: inline.location))
+            case .image(let destination, _, _): found.append(Reference(destination: destination, isImage: true, location: inline.location))
             default: break
             }
         })
@@ -67,7 +78,7 @@ public struct Page: Sendable, Hashable {
     public struct Outline: Sendable, Hashable {
         /// The top-level heading blocks, for `headings` (typography applies to them as to the body).
         public var headingBlocks: [Block]
-        public var linkDestinations: [String]
+        public var references: [Reference]
         /// A digest of the file's text, to tell whether the body loaded later is the same.
         public var digest: Int
     }
@@ -76,7 +87,7 @@ public struct Page: Sendable, Hashable {
     public func outlineOnly(digest: Int) -> Page {
         var copy = self
         copy.outline = Outline(
-            headingBlocks: blocks.filter { if case .heading = $0.kind { true } else { false } }, linkDestinations: linkDestinations, digest: digest)
+            headingBlocks: blocks.filter { if case .heading = $0.kind { true } else { false } }, references: references, digest: digest)
         copy.blocks = []
         return copy
     }

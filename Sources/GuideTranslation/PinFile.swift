@@ -40,11 +40,38 @@ public struct PinFile: Sendable, Equatable {
     /// Reads a locale's lock file; a file that does not exist yet is an empty one.
     public static func read(contentRoot: String, locale: String, sourceLocale: String, cache: MemoCache? = nil) -> Result<PinFile, TranslationError> {
         let file = path(contentRoot: contentRoot, locale: locale)
+        switch readText(file) {
+        case .failure(let error): return .failure(error)
+        case .success(nil): return .success(PinFile(locale: locale, sourceLocale: sourceLocale, path: file))
+        case .success(let text?):
+            let parsed = cache.value("pins", TextKey(file, locale, sourceLocale, text)) { parse(text, file: file, locale: locale, sourceLocale: sourceLocale) }
+            return parsed.map {
+                var pins = $0
+                pins.exists = true
+                return pins
+            }
+        }
+    }
+
+    /// The pinned block hashes of a locale's pages, for the build's outdated notices. A file as
+    /// `guidegen pin` writes it is scanned line by line for its `id:` and `hash:` lines (the
+    /// YAML parse, which also checks every text against its hash, costs far more); anything
+    /// else goes through `read`.
+    public static func readHashes(contentRoot: String, locale: String, sourceLocale: String, cache: MemoCache? = nil) -> Result<
+        [String: [String]], TranslationError
+    > {
+        let file = path(contentRoot: contentRoot, locale: locale)
+        if case .success(let text?) = readText(file), let hashes = canonicalHashes(text, locale: locale, sourceLocale: sourceLocale) {
+            return .success(hashes)
+        }
+        return read(contentRoot: contentRoot, locale: locale, sourceLocale: sourceLocale, cache: cache).map { $0.pins.mapValues(\.hashes) }
+    }
+
+    /// The text of the lock file at `file`; `nil` when there is none yet.
+    private static func readText(_ file: String) -> Result<String?, TranslationError> {
         let location = SourceLocation(file: file)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            return .success(PinFile(locale: locale, sourceLocale: sourceLocale, path: file))
-        }
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { return .success(nil) }
         guard !isDirectory.boolValue else {
             return .failure(.pinErrors([.error("corrupt-pins", "'\(file)' is a folder, not a lock file", at: location)]))
         }
@@ -55,16 +82,68 @@ public struct PinFile: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: file) else {
             return .failure(.pinErrors([.error("corrupt-pins", "cannot read the lock file", at: location)]))
         }
-        switch SourceText.decode([UInt8](data), file: file) {
-        case .failure(let diagnostic): return .failure(.pinErrors([diagnostic]))
-        case .success(let text):
-            let parsed = cache.value("pins", TextKey(file, locale, sourceLocale, text)) { parse(text, file: file, locale: locale, sourceLocale: sourceLocale) }
-            return parsed.map {
-                var pins = $0
-                pins.exists = true
-                return pins
+        return SourceText.decode([UInt8](data), file: file).map { $0 }.mapError { .pinErrors([$0]) }
+    }
+
+    /// Hashes by page id from a file laid out exactly as `serialized()` writes it, or `nil`.
+    static func canonicalHashes(_ text: String, locale: String, sourceLocale: String) -> [String: [String]]? {
+        var header = ["format: \(formatVersion)", "locale: \(locale)", "source: \(sourceLocale)"][...]
+        var pages: [String: [String]] = [:]
+        var current: String?
+        var sawPages = false
+        var awaitingText = false
+        var inLiteral = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if inLiteral {
+                if line.isEmpty || line.hasPrefix("        ") { continue }
+                inLiteral = false
             }
+            if awaitingText {
+                guard line.hasPrefix("      text: ") else { return nil }
+                awaitingText = false
+                let value = line.dropFirst("      text: ".count)
+                if value == "|-" {
+                    inLiteral = true
+                } else if !(value.count >= 2 && value.first == "\"" && value.last == "\"") {
+                    return nil
+                }
+                continue
+            }
+            if !sawPages {
+                if line.hasPrefix("#") { continue }
+                if let expected = header.first {
+                    guard line == expected else { return nil }
+                    header.removeFirst()
+                    continue
+                }
+                guard line == "pages:" || line == "pages: {}" else { return nil }
+                sawPages = true
+                current = line == "pages:" ? "" : nil
+                continue
+            }
+            if line.isEmpty { continue }
+            // After `pages: {}` nothing may follow.
+            guard current != nil || !pages.isEmpty else { return nil }
+            if line.hasPrefix("    - hash: ") {
+                let hash = line.dropFirst("    - hash: ".count)
+                guard let id = current, !id.isEmpty, hash.utf8.count == 64, hash.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
+                else { return nil }
+                pages[id, default: []].append(String(hash))
+                awaitingText = true
+                continue
+            }
+            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+            var entry = line.dropFirst(2)
+            let empty = entry.hasSuffix(": []")
+            guard empty || entry.hasSuffix(":") else { return nil }
+            entry = entry.dropLast(empty ? 4 : 1)
+            let id = String(entry)
+            guard isPageID(id), pages[id] == nil else { return nil }
+            pages[id] = []
+            current = empty ? nil : id
         }
+        guard sawPages, !awaitingText else { return nil }
+        return pages
     }
 
     /// Parses a lock file's text, reporting every problem at its line.

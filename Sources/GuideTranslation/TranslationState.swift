@@ -18,19 +18,19 @@ public enum TranslationState {
         guard let source = guide.edition(sourceLocale) else { return [:] }
         let translations = guide.editions.filter { $0.locale.code != sourceLocale }
         let pinFiles = translations.parallelMap(jobs: jobs) { edition in
-            PinFile.read(contentRoot: contentRoot, locale: edition.locale.code, sourceLocale: sourceLocale, cache: cache)
+            PinFile.readHashes(contentRoot: contentRoot, locale: edition.locale.code, sourceLocale: sourceLocale, cache: cache)
         }
-        var pins: [PinFile] = []
+        var pins: [[String: [String]]] = []
         for file in pinFiles {
             switch file {
-            case .success(let file): pins.append(file)
+            case .success(let hashes): pins.append(hashes)
             case .failure(let error): throw error
             }
         }
         // The source pages some translated page is pinned to.
         var pinnedIDs = Set<String>()
         for (edition, file) in zip(translations, pins) {
-            for page in edition.pages where page.contentLocale == edition.locale.code && file.pins[page.id] != nil {
+            for page in edition.pages where page.contentLocale == edition.locale.code && file[page.id] != nil {
                 pinnedIDs.insert(page.id)
             }
         }
@@ -46,8 +46,8 @@ public enum TranslationState {
         for (edition, file) in zip(translations, pins) {
             var outdated = Set<String>()
             for page in edition.pages where page.contentLocale == edition.locale.code {
-                guard let pin = file.pins[page.id] else { continue }
-                let alignment = BlockAlignment.align(old: pin.hashes, new: sourceHashes[page.id] ?? [])
+                guard let pinned = file[page.id] else { continue }
+                let alignment = BlockAlignment.align(old: pinned, new: sourceHashes[page.id] ?? [])
                 if alignment.contains(where: { !$0.isUnchanged }) { outdated.insert(page.id) }
             }
             result[edition.locale.code] = outdated

@@ -34,6 +34,34 @@ import Testing
             ], path: "pins/es.yml")
     }
 
+    /// The build's line scan of a file `guidegen pin` wrote gives the hashes the YAML parse
+    /// gives; any other layout is left to the parse.
+    @Test func canonicalScanAgreesWithTheParse() throws {
+        let files = [file(Self.awkwardTexts), file([]), PinFile(locale: "es", sourceLocale: "en", path: "pins/es.yml")]
+        for original in files {
+            let text = original.serialized()
+            let parsed = try PinFile.parse(text, file: "pins/es.yml", locale: "es", sourceLocale: "en").get()
+            #expect(PinFile.canonicalHashes(text, locale: "es", sourceLocale: "en") == parsed.pins.mapValues(\.hashes))
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for locale in ["es", "fr", "ru"] {
+            let shipped = try String(contentsOf: root.appendingPathComponent("Content/pins/\(locale).yml"), encoding: .utf8)
+            let parsed = try PinFile.parse(shipped, file: "pins/\(locale).yml", locale: locale, sourceLocale: "en").get()
+            #expect(PinFile.canonicalHashes(shipped, locale: locale, sourceLocale: "en") == parsed.pins.mapValues(\.hashes))
+        }
+        let text = file(Self.awkwardTexts).serialized()
+        for edited in [
+            text.replacingOccurrences(of: "locale: es", with: "locale: fr"),
+            text.replacingOccurrences(of: "    - hash: ", with: "    -   hash: "),
+            text.replacingOccurrences(of: "  alpha:\n", with: "  alpha: # note\n"),
+            text.replacingOccurrences(of: "      text: ", with: "      txt: "),
+            text + "extra: true\n",
+            "pages: {}\n",
+        ] {
+            #expect(PinFile.canonicalHashes(edited, locale: "es", sourceLocale: "en") == nil, "read as canonical: \(edited.prefix(200))")
+        }
+    }
+
     @Test func roundTripsEveryText() throws {
         let original = file(Self.awkwardTexts)
         let text = original.serialized()

@@ -39,38 +39,72 @@ public struct EPUBRenderer: Sendable {
     /// The bundle under `epub/<locale>/` and the packed ebook; throws `RenderingError` for content
     /// an ebook cannot carry.
     public func render(_ edition: LocaleEdition) throws -> [OutputFile] {
-        let files = try bundle(edition)
+        try package(bundle(edition), of: edition)
+    }
+
+    /// The bundle's files placed under `epub/<locale>/`, and the packed ebook.
+    public func package(_ bundle: [OutputFile], of edition: LocaleEdition) throws -> [OutputFile] {
         let code = edition.locale.code
-        let packed = try EPUBPackager.pack(files, timestamp: timestamp)
-        return files.map { OutputFile(path: Self.bundleFolder(code) + "/" + $0.path, bytes: $0.bytes) }
+        let packed = try EPUBPackager.pack(bundle, timestamp: timestamp)
+        return bundle.map { OutputFile(path: Self.bundleFolder(code) + "/" + $0.path, bytes: $0.bytes) }
             + [OutputFile(path: Self.ebookPath(code), bytes: packed)]
     }
 
     /// The bundle's files in packing order (`mimetype` first), paths relative to its root.
     public func bundle(_ edition: LocaleEdition) throws -> [OutputFile] {
-        var diagnostics = edition.pages.flatMap { UnsupportedCharacters.diagnostics(in: $0, format: "an ebook") }
-        let images = collectImages(edition, diagnostics: &diagnostics)
-        diagnostics += fileLinks(edition)
-        if !diagnostics.isEmpty { throw RenderingError(diagnostics: diagnostics) }
+        let parts = LocaleParts(self, edition)
+        let chapters = edition.pages.map { renderChapter($0, in: edition, parts: parts) }
+        return try bundle(edition, parts: parts, chapters: chapters)
+    }
 
-        let names = Self.documentNames(edition.pages)
-        let folder = Self.contentFolder + "/"
-        var documents: [OutputFile] = []
-        let helpBox = renderHelpBox(edition, names: names)
-        for page in edition.pages {
-            documents.append(
-                OutputFile(path: folder + names[page.fileName]!, text: renderChapter(page, in: edition, names: names, images: images, helpBox: helpBox)))
+    /// What every chapter of a locale's ebook shares: the documents' names, the images (read
+    /// once), the help box, and what the ebook as a whole cannot carry (images of other formats,
+    /// links to files).
+    public struct LocaleParts: Sendable {
+        var names: [String: String]
+        var images: [String: Image]
+        var helpBox: String
+        var diagnostics: [Diagnostic]
+
+        /// From the locale's pages, which may be outlines.
+        public init(_ renderer: EPUBRenderer, _ edition: LocaleEdition) {
+            var diagnostics: [Diagnostic] = []
+            images = renderer.collectImages(edition, diagnostics: &diagnostics)
+            diagnostics += renderer.fileLinks(edition)
+            self.diagnostics = diagnostics
+            names = EPUBRenderer.documentNames(edition.pages)
+            helpBox = renderer.renderHelpBox(edition, names: names)
         }
-        let media = images.values.sorted { $0.href < $1.href }
-        let opf = renderPackage(edition, names: names, media: media)
+    }
+
+    /// One chapter: the page (given with its body) as a content document of the bundle, and
+    /// the characters in it that an ebook cannot carry.
+    public struct RenderedChapter: Sendable {
+        public var file: OutputFile
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func renderChapter(_ page: Page, in edition: LocaleEdition, parts: LocaleParts) -> RenderedChapter {
+        RenderedChapter(
+            file: OutputFile(path: Self.contentFolder + "/" + parts.names[page.fileName]!, text: chapterXHTML(page, in: edition, parts: parts)),
+            diagnostics: UnsupportedCharacters.diagnostics(in: page, format: "an ebook"))
+    }
+
+    /// The whole bundle from its chapters, in reading order.
+    public func bundle(_ edition: LocaleEdition, parts: LocaleParts, chapters: [RenderedChapter]) throws -> [OutputFile] {
+        let diagnostics = chapters.flatMap(\.diagnostics) + parts.diagnostics
+        if !diagnostics.isEmpty { throw RenderingError(diagnostics: diagnostics) }
+        let folder = Self.contentFolder + "/"
+        let media = parts.images.values.sorted { $0.href < $1.href }
+        let opf = renderPackage(edition, names: parts.names, media: media)
         var files = [
             OutputFile(path: "mimetype", text: Self.mimetype),
             OutputFile(path: "META-INF/container.xml", text: theme.render(["packagePath": folder + "package.opf"], template: "container")),
             OutputFile(path: folder + "package.opf", text: opf),
-            OutputFile(path: folder + "nav.xhtml", text: renderNav(edition, names: names)),
+            OutputFile(path: folder + "nav.xhtml", text: renderNav(edition, names: parts.names)),
             OutputFile(path: folder + "title.xhtml", text: renderTitlePage(edition)),
         ]
-        files += documents
+        files += chapters.map(\.file)
         files.append(OutputFile(path: folder + "style.css", bytes: theme.stylesheet))
         files += media.map { OutputFile(path: folder + $0.href, bytes: $0.bytes) }
         return files
@@ -87,7 +121,8 @@ public struct EPUBRenderer: Sendable {
         return box
     }
 
-    func renderChapter(_ page: Page, in edition: LocaleEdition, names: [String: String], images: [String: Image], helpBox: String) -> String {
+    func chapterXHTML(_ page: Page, in edition: LocaleEdition, parts: LocaleParts) -> String {
+        let (names, images, helpBox) = (parts.names, parts.images, parts.helpBox)
         let source = guide.edition(guide.info.sourceLocale)?.page(fileName: page.fileName)
         let anchors = HeadingAnchors.anchors(for: page, source: source).map(Self.xmlID)
         let renderer = PageHTMLRenderer(
@@ -264,11 +299,11 @@ public struct EPUBRenderer: Sendable {
         var used: Set<String> = []
         var rejected: Set<String> = []
         for page in edition.pages {
-            page.blocks.walk(inline: { inline in
-                guard case .image(let source, _, _) = inline.kind, case .file(let path) = LinkTarget(source),
+            for reference in page.references where reference.isImage {
+                guard case .file(let path) = LinkTarget(reference.destination),
                     let contentPath = LinkTarget.contentPath(path, locale: page.contentLocale)
-                else { return }
-                guard images[contentPath] == nil, !rejected.contains(contentPath) else { return }
+                else { continue }
+                guard images[contentPath] == nil, !rejected.contains(contentPath) else { continue }
                 let ext = contentPath.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 guard let mediaType = Self.imageTypes[ext] else {
                     rejected.insert(contentPath)
@@ -276,13 +311,13 @@ public struct EPUBRenderer: Sendable {
                         .error(
                             "epub-image-format",
                             "'\(path)' cannot go into the ebook: EPUB reading systems must show only PNG, JPEG, GIF and WebP images; convert it to one of those",
-                            at: inline.location))
-                    return
+                            at: reference.location))
+                    continue
                 }
                 guard let bytes = media(contentPath) else {
                     rejected.insert(contentPath)
-                    diagnostics.append(.error("missing-image", "cannot read the image '\(path)' for the ebook", at: inline.location))
-                    return
+                    diagnostics.append(.error("missing-image", "cannot read the image '\(path)' for the ebook", at: reference.location))
+                    continue
                 }
                 guard let actual = Self.sniff(bytes), actual == mediaType else {
                     rejected.insert(contentPath)
@@ -291,14 +326,14 @@ public struct EPUBRenderer: Sendable {
                         .error(
                             "image-content",
                             "'\(path)' is named as a \(Self.formatName(mediaType)) image but holds \(content); save it in the format its name says",
-                            at: inline.location))
-                    return
+                            at: reference.location))
+                    continue
                 }
                 var name = "media/" + Self.safeName(contentPath.replacingOccurrences(of: "/", with: "-"))
                 if used.contains(name.lowercased()) { name = "media/\(used.count + 1)-" + Self.safeName(contentPath.replacingOccurrences(of: "/", with: "-")) }
                 used.insert(name.lowercased())
                 images[contentPath] = Image(href: name, mediaType: mediaType, bytes: bytes)
-            })
+            }
         }
         return images
     }
@@ -323,14 +358,14 @@ public struct EPUBRenderer: Sendable {
     private func fileLinks(_ edition: LocaleEdition) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for page in edition.pages {
-            page.blocks.walk(inline: { inline in
-                if case .link(let destination, _, _) = inline.kind, case .file(let path) = LinkTarget(destination) {
+            for reference in page.references where !reference.isImage {
+                if case .file(let path) = LinkTarget(reference.destination) {
                     found.append(
                         .error(
                             "epub-file-link", "a link to the file '\(path)' cannot be followed in the ebook; link to a page or a web address",
-                            at: inline.location))
+                            at: reference.location))
                 }
-            })
+            }
         }
         return found
     }

@@ -29,23 +29,50 @@ public struct PlainTextRenderer: Sendable {
     public func render(_ edition: LocaleEdition) throws -> [OutputFile] {
         let found = edition.pages.flatMap { UnsupportedCharacters.diagnostics(in: $0, format: "plain text") }
         if !found.isEmpty { throw RenderingError(diagnostics: found) }
-        let code = edition.locale.code
-        // The outline and the help box of a page file are the same for every page.
-        let outline = TextOutline(guide: guide, edition: edition)
-        let helpBox = helpBoxLines(edition, outline: outline, standalone: true)
-        var files = [OutputFile(path: "\(code)/stay-safe-\(code).txt", text: renderWholeGuide(edition, outline: outline))]
-        for page in edition.pages {
-            files.append(OutputFile(path: "\(code)/text/\(page.slug).txt", text: renderPage(page, in: edition, outline: outline, helpBox: helpBox)))
+        let parts = LocaleParts(self, edition)
+        let pages = edition.pages.map { renderPage($0, in: edition, parts: parts) }
+        let whole = renderWholeGuideFrame(edition, parts: parts)
+        let text = whole.head + pages.map(\.chapter).joined() + whole.tail
+        return [OutputFile(path: Self.wholeGuidePath(edition), text: text)] + pages.map(\.file)
+    }
+
+    /// What every page of a locale's text shares: chapter and section numbers of every page (to
+    /// describe links) and the help box a page file ends with.
+    public struct LocaleParts: Sendable {
+        var outline: TextOutline
+        var helpBox: [String]
+
+        public init(_ renderer: PlainTextRenderer, _ edition: LocaleEdition) {
+            outline = TextOutline(guide: renderer.guide, edition: edition)
+            helpBox = renderer.helpBoxLines(edition, outline: outline, standalone: true)
         }
-        return files
     }
 
-    /// The whole guide: a title block, the contents, every chapter, and the help box.
-    public func renderWholeGuide(_ edition: LocaleEdition) -> String {
-        renderWholeGuide(edition, outline: TextOutline(guide: guide, edition: edition))
+    /// One page: its own file, and its chapter of the whole-guide file (to go between the
+    /// frame's head and tail in reading order).
+    public struct RenderedPage: Sendable {
+        public var file: OutputFile
+        public var chapter: String
     }
 
-    private func renderWholeGuide(_ edition: LocaleEdition, outline: TextOutline) -> String {
+    /// Where a locale's whole-guide text goes.
+    public static func wholeGuidePath(_ edition: LocaleEdition) -> String { "\(edition.locale.code)/stay-safe-\(edition.locale.code).txt" }
+
+    /// One page of `edition` (given with its body; the edition's pages may be outlines).
+    public func renderPage(_ page: Page, in edition: LocaleEdition, parts: LocaleParts) -> RenderedPage {
+        var (layout, chapter) = renderChapter(page, in: edition, outline: parts.outline)
+        layout.blank()
+        layout.forceBlank()
+        layout.append(parts.helpBox)
+        // Chapters follow a blank line and a forced one.
+        return RenderedPage(
+            file: OutputFile(path: "\(edition.locale.code)/text/\(page.slug).txt", text: layout.text),
+            chapter: "\n\n\n" + chapter.lines.joined(separator: "\n"))
+    }
+
+    /// The whole guide: a title block and the contents (`head`), the chapters, then the help
+    /// box (`tail`).
+    public func renderWholeGuideFrame(_ edition: LocaleEdition, parts: LocaleParts) -> (head: String, tail: String) {
         var layout = TextLayout(width: max(width, Self.minimumWidth))
         layout.heading(edition.locale.title, number: nil, underline: "=")
         if !edition.locale.description.isEmpty {
@@ -63,37 +90,39 @@ public struct PlainTextRenderer: Sendable {
                 page.title,
                 indent: String(repeating: " ", count: numberWidth - DisplayWidth.of(number)) + number + " ")
         }
-        for page in edition.pages {
-            layout.blank()
-            layout.forceBlank()
-            renderChapter(page, in: edition, outline: outline, standalone: false, into: &layout)
-        }
-        layout.blank()
-        layout.forceBlank()
-        renderHelpBox(edition, outline: outline, standalone: false, into: &layout)
-        return layout.text
+        var help = TextLayout(width: max(width, Self.minimumWidth))
+        renderHelpBox(edition, outline: parts.outline, standalone: false, into: &help)
+        return (layout.lines.joined(separator: "\n"), "\n\n\n" + help.text)
+    }
+
+    /// The whole guide: a title block, the contents, every chapter, and the help box.
+    public func renderWholeGuide(_ edition: LocaleEdition) -> String {
+        let parts = LocaleParts(self, edition)
+        let frame = renderWholeGuideFrame(edition, parts: parts)
+        return frame.head + edition.pages.map { renderPage($0, in: edition, parts: parts).chapter }.joined() + frame.tail
     }
 
     /// One page as a file of its own, ending with the help box.
     public func renderPage(_ page: Page, in edition: LocaleEdition) -> String {
-        let outline = TextOutline(guide: guide, edition: edition)
-        return renderPage(page, in: edition, outline: outline, helpBox: helpBoxLines(edition, outline: outline, standalone: true))
+        renderPage(page, in: edition, parts: LocaleParts(self, edition)).file.string
     }
 
-    private func renderPage(_ page: Page, in edition: LocaleEdition, outline: TextOutline, helpBox: [String]) -> String {
+    /// The help box as lines of its own, to follow a forced blank line.
+    private func helpBoxLines(_ edition: LocaleEdition, outline: TextOutline, standalone: Bool) -> [String] {
         var layout = TextLayout(width: max(width, Self.minimumWidth))
-        renderChapter(page, in: edition, outline: outline, standalone: true, into: &layout)
-        layout.blank()
-        layout.forceBlank()
-        layout.append(helpBox)
-        return layout.text
+        renderHelpBox(edition, outline: outline, standalone: standalone, into: &layout)
+        return layout.lines
     }
 
     // MARK: Chapters
 
-    private func renderChapter(_ page: Page, in edition: LocaleEdition, outline: TextOutline, standalone: Bool, into layout: inout TextLayout) {
+    /// A page as a chapter, laid out twice: as a file of its own (`standalone`, whose link list
+    /// names the files links go to) and as part of the whole guide. Only the link lists differ,
+    /// so the body is laid out once.
+    private func renderChapter(_ page: Page, in edition: LocaleEdition, outline: TextOutline) -> (standalone: TextLayout, whole: TextLayout) {
+        var layout = TextLayout(width: max(width, Self.minimumWidth))
         let entry = outline.entry(page.fileName)
-        var references = LinkReferences(outline: outline, page: page, standalone: standalone)
+        var references = LinkReferences(outline: outline, page: page)
         layout.heading(entry?.title ?? page.title, number: entry.map { "\($0.chapter)." }, underline: "=")
         for notice in edition.notices(for: page) {
             layout.blank()
@@ -106,16 +135,21 @@ public struct PlainTextRenderer: Sendable {
         if page.showsDirectory {
             renderDirectory(edition, sections: &sections, into: &layout)
         }
-        if !references.entries.isEmpty {
+        func list(_ descriptions: [String], into layout: inout TextLayout) {
+            guard !descriptions.isEmpty else { return }
             layout.blank()
             layout.paragraph(edition.strings["links"])
-            let widest = DisplayWidth.of("[\(references.entries.count)] ")
-            for (index, description) in references.entries.enumerated() {
+            let widest = DisplayWidth.of("[\(descriptions.count)] ")
+            for (index, description) in descriptions.enumerated() {
                 let label = "[\(index + 1)]"
                 let pad = String(repeating: " ", count: max(widest - DisplayWidth.of(label), 1))
                 layout.paragraph(description, indent: label + pad)
             }
         }
+        var standalone = layout
+        list(references.entries.map(\.standalone), into: &standalone)
+        list(references.entries.map(\.whole), into: &layout)
+        return (standalone, layout)
     }
 
     private enum Work {
@@ -247,13 +281,6 @@ public struct PlainTextRenderer: Sendable {
 
     // MARK: Help
 
-    /// The help box as lines of its own, to follow a forced blank line.
-    private func helpBoxLines(_ edition: LocaleEdition, outline: TextOutline, standalone: Bool) -> [String] {
-        var layout = TextLayout(width: max(width, Self.minimumWidth))
-        renderHelpBox(edition, outline: outline, standalone: standalone, into: &layout)
-        return layout.lines
-    }
-
     private func renderHelpBox(_ edition: LocaleEdition, outline: TextOutline, standalone: Bool, into layout: inout TextLayout) {
         layout.heading(edition.strings["need_help_now"], number: nil, underline: "-")
         if !edition.resources.emergency.isEmpty {
@@ -374,28 +401,27 @@ struct TextOutline {
 struct LinkReferences {
     let outline: TextOutline
     let page: Page
-    /// Per-page files name the file a link goes to.
-    let standalone: Bool
-    private(set) var entries: [String] = []
+    /// Each target's description in the whole guide and in a page's own file, which also names
+    /// the file a link goes to.
+    private(set) var entries: [(whole: String, standalone: String)] = []
 
-    init(outline: TextOutline, page: Page, standalone: Bool) {
+    init(outline: TextOutline, page: Page) {
         self.outline = outline
         self.page = page
-        self.standalone = standalone
     }
 
     /// The reference number of `target`, or `nil` when it is not a place a reader can go.
     mutating func number(for target: LinkTarget) -> Int? {
         guard let description = describe(target) else { return nil }
-        if let index = entries.firstIndex(of: description) { return index + 1 }
+        if let index = entries.firstIndex(where: { $0.whole == description.whole }) { return index + 1 }
         entries.append(description)
         return entries.count
     }
 
-    private func describe(_ target: LinkTarget) -> String? {
+    private func describe(_ target: LinkTarget) -> (whole: String, standalone: String)? {
         switch target {
         case .external(let url):
-            return url
+            return (url, url)
         case .page(let fileName, let anchor):
             return describe(fileName: fileName, anchor: anchor)
         case .anchor(let anchor):
@@ -405,15 +431,14 @@ struct LinkReferences {
         }
     }
 
-    private func describe(fileName: String, anchor: String?) -> String? {
+    private func describe(fileName: String, anchor: String?) -> (whole: String, standalone: String)? {
         guard let entry = outline.entry(fileName) else { return nil }
-        var text: String
+        let text: String
         if let anchor, let section = entry.sections[anchor] {
             text = "\(section.number) \(section.text)"
         } else {
             text = "\(entry.chapter). \(entry.title)"
         }
-        if standalone, fileName != page.fileName { text += " (\(entry.page.slug).txt)" }
-        return text
+        return (text, fileName != page.fileName ? text + " (\(entry.page.slug).txt)" : text)
     }
 }

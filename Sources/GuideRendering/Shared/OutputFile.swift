@@ -11,4 +11,7 @@ public struct OutputFile: Sendable, Equatable {
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
+
+    /// The bytes as UTF-8 text.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
 }
