@@ -77,6 +77,10 @@ public struct BuildAction: Sendable {
         let folder = OutputFolder(path: output)
         try folder.validate(contentRoot: contentRoot)
         folder.recover()
+        // Work that needs no content starts beside the loading.
+        let (themeDirectory, cache) = (self.themeDirectory, self.cache)
+        let theme = Background { Result { try Theme.load(directory: themeDirectory, cache: cache) } }
+        let assets = Background { [contentRoot] in ContentLoader(root: contentRoot).assetPaths() }
 
         // First pass: every page as an outline (title, headings, link targets); the bodies are
         // read again one page at a time below, so the build never holds the whole guide.
@@ -92,19 +96,17 @@ public struct BuildAction: Sendable {
             throw BuildError.unknownLocale(code, available: available)
         }
         let codes = locales.map { wanted in available.filter(wanted.contains) } ?? available
-        let context = CheckContext(guide: outlines, assets: loader.assetPaths(), contentRoot: contentRoot)
+        let context = CheckContext(guide: outlines, assets: assets.value, contentRoot: contentRoot)
         // Titles, interface strings, resources and headings with typography; bodies get theirs
         // page by page.
         let outdated = outdatedPages(outlines)
         let guide = Self.marking(outlines.typeset(jobs: jobs, cache: cache), outdated: outdated)
 
-        let theme: Theme
-        do {
-            theme = try Theme.load(directory: themeDirectory)
-        } catch {
-            throw BuildError.theme("\(error)")
+        let renderers: Renderers
+        switch theme.value {
+        case .success(let theme): renderers = try Renderers(self, guide: guide, theme: theme)
+        case .failure(let error): throw BuildError.theme("\(error)")
         }
-        let renderers = try Renderers(self, guide: guide, theme: theme)
         let staging = try folder.beginStaging()
         var pass = PagePass(
             build: self, loader: loader, context: context, shared: GuideChecker().sharedKey(context, cache: cache), staging: staging,

@@ -35,14 +35,14 @@ public struct CheckContext: Sendable {
 
     /// Everything a page rule may look at besides its page and the source page, as text.
     var cacheKey: String {
-        var parts = [contentRoot, String(reflecting: guide.info)]
+        var parts = [contentRoot, guide.info.keyText]
         parts += assets.sorted()
         for (locale, pages) in anchors.sorted(by: { $0.key < $1.key }) {
             for (name, set) in pages.sorted(by: { $0.key < $1.key }) { parts.append("\(locale)/\(name)#\(set.sorted())") }
         }
         for edition in guide.editions {
             parts.append(edition.locale.code)
-            parts.append(String(reflecting: edition.resources))
+            parts.append(edition.resources.keyText)
             parts += edition.strings.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         }
         return parts.joined(separator: "\n")

@@ -68,6 +68,10 @@ public struct TextKey: Hashable, Sendable {
 
     /// The parts joined with NUL, which no content file holds.
     public init(_ parts: String...) {
+        self.init(parts: parts)
+    }
+
+    public init(parts: [String]) {
         var text = parts.joined(separator: "\u{0}")
         var hasher = Hasher()
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
@@ -137,4 +141,44 @@ public struct FileKey: Hashable, Sendable {
 
 private func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
     a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+}
+
+// MARK: Model values as key text
+
+/// Fields written out for a `TextKey`, each after its length, so that no two lists of fields
+/// give the same text. Built directly; `String(reflecting:)` walks a `Mirror` and costs far more
+/// on every rebuild.
+public func keyText(_ fields: [String]) -> String {
+    var text = ""
+    for field in fields {
+        text += String(field.utf8.count)
+        text += ":"
+        text += field
+    }
+    return text
+}
+
+extension GuideInfo {
+    public var keyText: String {
+        GuideModel.keyText([id, sourceLocale, version, date, publisher, quickExitURL] + locales.map(\.keyText) + pageOrder)
+    }
+}
+
+extension LocaleInfo {
+    public var keyText: String {
+        GuideModel.keyText([code, nativeName, direction.rawValue, title, description])
+    }
+}
+
+extension ResourceDirectory {
+    public var keyText: String {
+        var fields = helpBox + [emergency]
+        for country in countries { fields += [country.code, country.name] }
+        for r in resources {
+            fields += [r.id, r.name, r.kind.rawValue, r.country, r.source, r.verified, r.confidence.rawValue, r.free ? "free" : "paid"]
+            fields += [r.phone, r.text, r.url, r.hours, r.ages, r.notes].map { $0.map { "+" + $0 } ?? "-" }
+            fields += [r.location.file, "\(r.location.line):\(r.location.column)"]
+        }
+        return GuideModel.keyText(fields)
+    }
 }

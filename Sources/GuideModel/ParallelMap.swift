@@ -20,6 +20,28 @@ extension Array where Element: Sendable {
     }
 }
 
+/// A value computed on another thread from the moment it is made; `value` waits for it. For
+/// single-threaded steps that do not depend on what the caller does meanwhile (the caller's own
+/// `parallelMap`s stay on the caller's threads).
+public final class Background<T: Sendable>: @unchecked Sendable {
+    // `@unchecked`: `result` is written once before `done` is signalled and read after waiting.
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        Thread.detachNewThread { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    public var value: T {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}
+
 /// Write-once result slots shared by the worker threads of `parallelMap`.
 ///
 /// `@unchecked Sendable` is sound here: each index is claimed and written by exactly one worker,

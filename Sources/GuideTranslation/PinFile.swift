@@ -87,57 +87,62 @@ public struct PinFile: Sendable, Equatable {
 
     /// Hashes by page id from a file laid out exactly as `serialized()` writes it, or `nil`.
     static func canonicalHashes(_ text: String, locale: String, sourceLocale: String) -> [String: [String]]? {
-        var header = ["format: \(formatVersion)", "locale: \(locale)", "source: \(sourceLocale)"][...]
+        // Lines as UTF-8 bytes: the texts, most of the file, are only skipped.
+        typealias Line = ArraySlice<UInt8>
+        func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+        var header = [bytes("format: \(formatVersion)"), bytes("locale: \(locale)"), bytes("source: \(sourceLocale)")][...]
+        let (pagesLine, noPages, hashPrefix, textPrefix, literal) = (
+            bytes("pages:"), bytes("pages: {}"), bytes("    - hash: "), bytes("      text: "), bytes("|-")
+        )
+        let space = UInt8(ascii: " ")
+        func indent(_ line: Line) -> Int { line.prefix { $0 == space }.count }
         var pages: [String: [String]] = [:]
         var current: String?
         var sawPages = false
         var awaitingText = false
         var inLiteral = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in Array(text.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             if inLiteral {
-                if line.isEmpty || line.hasPrefix("        ") { continue }
+                if line.isEmpty || indent(line) >= 8 { continue }
                 inLiteral = false
             }
             if awaitingText {
-                guard line.hasPrefix("      text: ") else { return nil }
+                guard line.starts(with: textPrefix) else { return nil }
                 awaitingText = false
-                let value = line.dropFirst("      text: ".count)
-                if value == "|-" {
+                let value = line.dropFirst(textPrefix.count)
+                if value.elementsEqual(literal) {
                     inLiteral = true
-                } else if !(value.count >= 2 && value.first == "\"" && value.last == "\"") {
+                } else if !(value.count >= 2 && value.first == UInt8(ascii: "\"") && value.last == UInt8(ascii: "\"")) {
                     return nil
                 }
                 continue
             }
             if !sawPages {
-                if line.hasPrefix("#") { continue }
+                if line.first == UInt8(ascii: "#") { continue }
                 if let expected = header.first {
-                    guard line == expected else { return nil }
+                    guard line.elementsEqual(expected) else { return nil }
                     header.removeFirst()
                     continue
                 }
-                guard line == "pages:" || line == "pages: {}" else { return nil }
+                guard line.elementsEqual(pagesLine) || line.elementsEqual(noPages) else { return nil }
                 sawPages = true
-                current = line == "pages:" ? "" : nil
+                current = line.elementsEqual(pagesLine) ? "" : nil
                 continue
             }
             if line.isEmpty { continue }
             // After `pages: {}` nothing may follow.
             guard current != nil || !pages.isEmpty else { return nil }
-            if line.hasPrefix("    - hash: ") {
-                let hash = line.dropFirst("    - hash: ".count)
-                guard let id = current, !id.isEmpty, hash.utf8.count == 64, hash.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
+            if line.starts(with: hashPrefix) {
+                let hash = line.dropFirst(hashPrefix.count)
+                guard let id = current, !id.isEmpty, hash.count == 64, hash.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
                 else { return nil }
-                pages[id, default: []].append(String(hash))
+                pages[id, default: []].append(String(decoding: hash, as: UTF8.self))
                 awaitingText = true
                 continue
             }
-            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
-            var entry = line.dropFirst(2)
-            let empty = entry.hasSuffix(": []")
-            guard empty || entry.hasSuffix(":") else { return nil }
-            entry = entry.dropLast(empty ? 4 : 1)
-            let id = String(entry)
+            guard indent(line) == 2, line.last == UInt8(ascii: ":") || line.reversed().starts(with: bytes(": []").reversed()) else { return nil }
+            let empty = line.last != UInt8(ascii: ":")
+            let id = String(decoding: line.dropFirst(2).dropLast(empty ? 4 : 1), as: UTF8.self)
             guard isPageID(id), pages[id] == nil else { return nil }
             pages[id] = []
             current = empty ? nil : id

@@ -92,9 +92,9 @@ public struct SiteRenderer: Sendable {
         }
 
         static func frameKey(_ site: SiteRenderer, _ edition: LocaleEdition) -> String {
-            var parts = [site.theme.fingerprint, String(reflecting: site.guide.info), String(reflecting: edition.locale)]
+            var parts = [site.theme.fingerprint, site.guide.info.keyText, edition.locale.keyText]
             parts += edition.strings.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            parts.append(String(reflecting: edition.resources))
+            parts.append(edition.resources.keyText)
             parts += edition.pages.map { "\($0.fileName)|\($0.id)|\($0.title)|\($0.contentLocale)|\($0.showsDirectory)|\($0.isOutdated)" }
             parts += site.downloads(edition.locale.code).map { "\($0.labelKey)|\($0.path)" }
             return parts.joined(separator: "\n")
@@ -152,7 +152,15 @@ public struct SiteRenderer: Sendable {
 
     /// The whole guide on one page, for printing and reading offline: the pages' sections in order.
     public func renderPrint(_ edition: LocaleEdition, shared: LocaleParts, sections: [String]) -> OutputFile {
-        OutputFile(path: Self.printPath(edition), text: renderPrintPage(edition, shared: shared, body: sections.joined()))
+        let html = cache.value("print", PrintKey(frame: shared.frameKey, sections: TextKey(parts: sections))) {
+            renderPrintPage(edition, shared: shared, body: sections.joined())
+        }
+        return OutputFile(path: Self.printPath(edition), text: html)
+    }
+
+    struct PrintKey: Hashable, Sendable {
+        var frame: TextKey
+        var sections: TextKey
     }
 
     /// `print.html` without its sections: the text before and after them, for a build that

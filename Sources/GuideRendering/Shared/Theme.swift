@@ -1,4 +1,5 @@
 import Foundation
+import GuideModel
 import Mustache
 
 /// A theme folder: Mustache templates under `templates/`, static files under `assets/`, and the
@@ -52,6 +53,20 @@ public struct Theme: Sendable {
         let epubDirectory = directory + "/epub"
         let epub = fm.fileExists(atPath: epubDirectory) ? try EPUBTheme.load(directory: epubDirectory) : nil
         return Theme(library: library, assets: assets, epub: epub, fingerprint: fingerprint)
+    }
+
+    /// `load`, or with a `cache` (`serve`) the theme loaded before if no file of the folder
+    /// changed since: parsing the templates is a fair part of a rebuild.
+    public static func load(directory: String, cache: MemoCache?) throws -> Theme {
+        guard let cache else { return try load(directory: directory) }
+        var contents: [UInt8] = []
+        let fm = FileManager.default
+        for relative in (fm.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted() {
+            guard let data = fm.contents(atPath: directory + "/" + relative) else { continue }
+            contents += Array("\(relative.utf8.count):\(relative)\(data.count):".utf8)
+            contents += data
+        }
+        return try cache.value("theme", FileKey(path: directory, bytes: contents)) { Result { try load(directory: directory) } }.get()
     }
 
     func render(_ context: [String: Any], template: String) -> String {
