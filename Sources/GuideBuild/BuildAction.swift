@@ -84,18 +84,12 @@ public struct BuildAction: Sendable {
 
         // First pass: every page as an outline (title, headings, link targets); the bodies are
         // read again one page at a time below, so the build never holds the whole guide.
-        var loader = ContentLoader(root: contentRoot)
-        loader.jobs = jobs
-        loader.cache = cache
-        loader.outlinesOnly = true
-        loader.wholeContentBytes = wholeContentBytes
-        let loaded = loader.load(locales: locales)
-        guard let outlines = loaded.guide else { throw BuildError.contentErrors(loaded.diagnostics.sorted) }
-        let available = outlines.info.locales.map(\.code)
-        for code in locales ?? [] where !available.contains(code) {
-            throw BuildError.unknownLocale(code, available: available)
+        let wholeContentBytes = self.wholeContentBytes
+        let loaded = try LoadedContent(contentRoot: contentRoot, locales: locales, jobs: jobs, cache: cache) { loader in
+            loader.outlinesOnly = true
+            loader.wholeContentBytes = wholeContentBytes
         }
-        let codes = locales.map { wanted in available.filter(wanted.contains) } ?? available
+        let (loader, outlines, codes) = (loaded.loader, loaded.guide, loaded.requestedLocales)
         let context = CheckContext(guide: outlines, assets: assets.value, contentRoot: contentRoot)
         // Titles, interface strings, resources and headings with typography; bodies get theirs
         // page by page.
@@ -276,31 +270,5 @@ public struct BuildAction: Sendable {
             }
             return OutputFile(path: "media/" + path, bytes: [UInt8](data))
         }
-    }
-}
-
-/// The guide loaded and checked: what `build` and `check` share.
-public struct LoadedGuide: Sendable {
-    public var guide: Guide
-    /// Loader and rule findings, sorted.
-    public var diagnostics: [Diagnostic]
-    /// The locales the command was asked for, in `guide.yml` order.
-    public var requestedLocales: [String]
-
-    /// Loads and checks; throws only for an unknown locale or an unreadable `guide.yml`.
-    public static func load(contentRoot: String, locales: [String]?, jobs: Int = defaultJobCount, cache: MemoCache? = nil) throws -> LoadedGuide {
-        var loader = ContentLoader(root: contentRoot)
-        loader.jobs = jobs
-        loader.cache = cache
-        let result = loader.load(locales: locales)
-        guard let guide = result.guide else { throw BuildError.contentErrors(result.diagnostics.sorted) }
-        let available = guide.info.locales.map(\.code)
-        for code in locales ?? [] where !available.contains(code) {
-            throw BuildError.unknownLocale(code, available: available)
-        }
-        let requested = locales.map { wanted in available.filter(wanted.contains) } ?? available
-        let context = CheckContext(guide: guide, assets: loader.assetPaths(), contentRoot: contentRoot)
-        let diagnostics = (result.diagnostics + GuideChecker().check(context, jobs: jobs, cache: cache)).sorted
-        return LoadedGuide(guide: guide, diagnostics: diagnostics, requestedLocales: requested)
     }
 }

@@ -140,37 +140,31 @@ public final class StagingFolder: @unchecked Sendable {
     /// Writes `files`; a file for which `reuse` names an existing file with the same bytes is
     /// linked to it instead (a new inode costs more than the write).
     public func write(_ files: [OutputFile], reuse: (OutputFile) -> String? = { _ in nil }) throws {
-        let fm = FileManager.default
         for file in files {
             let target = path + "/" + file.path
-            let folder = (target as NSString).deletingLastPathComponent
-            lock.lock()
-            let exists = made.contains(folder)
-            lock.unlock()
-            if !exists {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                lock.lock()
-                made.insert(folder)
-                lock.unlock()
-            }
+            try makeFolder(of: target)
             if let existing = reuse(file), link(existing, target) == 0 { continue }
             try Self.writeFile(file.bytes, to: target)
         }
     }
 
-    /// Keeps `text` in a scratch file under the staging folder until `writeJoined` takes it.
-    public func writePart(_ text: String, name: String) throws -> String {
-        let folder = path + "/" + Self.partsFolder
+    /// Creates the folder `file` goes in, once per build.
+    private func makeFolder(of file: String) throws {
+        let folder = (file as NSString).deletingLastPathComponent
         lock.lock()
         let exists = made.contains(folder)
         lock.unlock()
-        if !exists {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            lock.lock()
-            made.insert(folder)
-            lock.unlock()
-        }
-        let part = folder + "/" + name
+        guard !exists else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        lock.lock()
+        made.insert(folder)
+        lock.unlock()
+    }
+
+    /// Keeps `text` in a scratch file under the staging folder until `writeJoined` takes it.
+    public func writePart(_ text: String, name: String) throws -> String {
+        let part = path + "/" + Self.partsFolder + "/" + name
+        try makeFolder(of: part)
         try Self.writeFile(Array(text.utf8), to: part)
         return part
     }
@@ -179,7 +173,7 @@ public final class StagingFolder: @unchecked Sendable {
     /// are copied) and `tail`, without holding the parts in memory together.
     public func writeJoined(_ relativePath: String, head: [UInt8], parts: [String], tail: [UInt8]) throws {
         let target = path + "/" + relativePath
-        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try makeFolder(of: target)
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BuildError.io(target, "cannot write the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
