@@ -74,14 +74,25 @@ public struct ContentLoader: Sendable {
 
     private func load(info: GuideInfo, codes: [String], resolvedRoot: String, diagnostics: [Diagnostic]) -> Result {
         var diagnostics = diagnostics
-        let sourcePages = loadPages(locale: info.sourceLocale, guide: info, resolvedRoot: resolvedRoot, into: &diagnostics)
+        // Every page of every locale is read and parsed in one go on the worker threads; what
+        // the files hold is then taken locale by locale, in the order diagnostics are reported.
+        let folders = codes.map { code in (code, pageNames(locale: code)) }
+        let files = folders.flatMap { code, names in (names ?? []).map { (code, $0) } }
+        let parsed = files.parallelMap(jobs: jobs) { code, name in loadPage(path(code) + "/" + name, name: name, locale: code, resolvedRoot: resolvedRoot) }
+        var loaded: [String: [LoadedPage]] = [:]
+        for ((code, _), page) in zip(files, parsed) { loaded[code, default: []].append(page) }
+        func pages(_ code: String) -> [String: Page] {
+            collectPages(locale: code, guide: info, found: folders.first { $0.0 == code }?.1 != nil, loaded: loaded[code] ?? [], into: &diagnostics)
+        }
+
+        let sourcePages = pages(info.sourceLocale)
         let sourceStrings = loadStrings(locale: info.sourceLocale, resolvedRoot: resolvedRoot, into: &diagnostics)
 
         var editions: [LocaleEdition] = []
         for code in codes {
             guard let locale = info.locale(code) else { continue }
             let isSource = code == info.sourceLocale
-            let pages = isSource ? sourcePages : loadPages(locale: code, guide: info, resolvedRoot: resolvedRoot, into: &diagnostics)
+            let pages = isSource ? sourcePages : pages(code)
             var strings = isSource ? sourceStrings : loadStrings(locale: code, resolvedRoot: resolvedRoot, into: &diagnostics)
             for (key, value) in sourceStrings.values where strings.values[key] == nil {
                 strings.values[key] = value
@@ -100,11 +111,19 @@ public struct ContentLoader: Sendable {
 
     // MARK: Pages
 
-    /// The pages of a locale folder by file name; unreadable pages are left out with a diagnostic.
-    private func loadPages(locale: String, guide: GuideInfo, resolvedRoot: String, into diagnostics: inout [Diagnostic]) -> [String: Page] {
-        let folder = path(locale)
+    /// The Markdown files of a locale folder, sorted; `nil` when there is no folder.
+    private func pageNames(locale: String) -> [String]? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path(locale), isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: path(locale))) ?? []).sorted().filter { !$0.hasPrefix(".") && $0.hasSuffix(".md") }
+    }
+
+    /// The pages of a locale folder by file name, from its files as loaded in file order (`found`:
+    /// whether the folder exists); unreadable pages are left out with a diagnostic. Read and
+    /// front-matter problems come first, parse findings after.
+    private func collectPages(locale: String, guide: GuideInfo, found: Bool, loaded: [LoadedPage], into diagnostics: inout [Diagnostic]) -> [String: Page] {
+        let folder = path(locale)
+        guard found else {
             if locale == guide.sourceLocale {
                 diagnostics.append(.error("missing-locale", "the source locale has no folder '\(folder)'", at: SourceLocation(file: folder)))
             } else {
@@ -115,10 +134,6 @@ public struct ContentLoader: Sendable {
             }
             return [:]
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().filter { !$0.hasPrefix(".") && $0.hasSuffix(".md") }
-        // Each file is read, split and parsed on a worker thread; ids and diagnostics are then
-        // taken in file order: read and front-matter problems first, parse findings after.
-        let loaded = names.parallelMap(jobs: jobs) { name in loadPage(folder + "/" + name, name: name, locale: locale, resolvedRoot: resolvedRoot) }
         var ids: [String: String] = [:]
         var kept: [LoadedPage] = []
         for item in loaded {

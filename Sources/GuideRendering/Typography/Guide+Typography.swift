@@ -9,7 +9,13 @@ extension Guide {
     public func typeset(jobs: Int = defaultJobCount, cache: MemoCache? = nil) -> Guide {
         var copy = self
         copy.info.locales = info.locales.map { $0.typeset() }
-        copy.editions = editions.map { $0.typeset(jobs: jobs, cache: cache) }
+        // Every page of every locale on the worker threads at once.
+        let pages = editions.indices.flatMap { e in editions[e].pages.map { (edition: e, page: $0) } }
+        let typeset = pages.parallelMap(jobs: jobs) { item in cache.value("typeset", PageKey(item.page)) { item.page.typeset() } }
+        for e in editions.indices {
+            copy.editions[e] = editions[e].typesetFrame()
+            copy.editions[e].pages = zip(pages, typeset).filter { $0.0.edition == e }.map(\.1)
+        }
         return copy
     }
 }
@@ -25,13 +31,12 @@ extension LocaleInfo {
 }
 
 extension LocaleEdition {
-    func typeset(jobs: Int, cache: MemoCache?) -> LocaleEdition {
+    /// The edition's own texts with typography (the locale's title and description, interface
+    /// strings, resources); its pages as they are.
+    func typesetFrame() -> LocaleEdition {
         let t = LocaleTypography(locale: locale.code)
         var copy = self
         copy.locale = locale.typeset()
-        copy.pages = pages.parallelMap(jobs: jobs) { page in
-            cache.value("typeset", PageKey(page)) { page.typeset() }
-        }
         copy.strings = UIStrings(strings.values.mapValues(t.apply))
         // The colon after a label in templates: "Source :" in French.
         copy.strings.values["colon"] = String(t.apply("x:").dropFirst())
