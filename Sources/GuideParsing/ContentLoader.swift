@@ -85,21 +85,36 @@ public struct ContentLoader: Sendable {
             collectPages(locale: code, guide: info, found: folders.first { $0.0 == code }?.1 != nil, loaded: loaded[code] ?? [], into: &diagnostics)
         }
 
+        // The data files too, each with its findings.
+        let data = codes.parallelMap(jobs: jobs) { code in
+            var stringsFound: [Diagnostic] = []
+            var resourcesFound: [Diagnostic] = []
+            let strings = loadStrings(locale: code, resolvedRoot: resolvedRoot, into: &stringsFound)
+            let resources = loadResources(locale: code, resolvedRoot: resolvedRoot, into: &resourcesFound)
+            return (strings: strings, stringsFound: stringsFound, resources: resources, resourcesFound: resourcesFound)
+        }
+        func strings(_ code: String) -> UIStrings {
+            let index = codes.firstIndex(of: code)!
+            diagnostics += data[index].stringsFound
+            return data[index].strings
+        }
+
         let sourcePages = pages(info.sourceLocale)
-        let sourceStrings = loadStrings(locale: info.sourceLocale, resolvedRoot: resolvedRoot, into: &diagnostics)
+        let sourceStrings = strings(info.sourceLocale)
 
         var editions: [LocaleEdition] = []
-        for code in codes {
+        for (index, code) in codes.enumerated() {
             guard let locale = info.locale(code) else { continue }
             let isSource = code == info.sourceLocale
             let pages = isSource ? sourcePages : pages(code)
-            var strings = isSource ? sourceStrings : loadStrings(locale: code, resolvedRoot: resolvedRoot, into: &diagnostics)
+            var strings = isSource ? sourceStrings : strings(code)
             for (key, value) in sourceStrings.values where strings.values[key] == nil {
                 strings.values[key] = value
             }
             // What templates put after a label; typography may change it (French "\u{00A0}:").
             if strings.values["colon"] == nil { strings.values["colon"] = ":" }
-            let resources = loadResources(locale: code, resolvedRoot: resolvedRoot, into: &diagnostics)
+            diagnostics += data[index].resourcesFound
+            let resources = data[index].resources
             editions.append(
                 LocaleEdition(
                     locale: locale,

@@ -115,7 +115,9 @@ public struct EPUBRenderer: Sendable {
     /// The help box every chapter ends with, rendered once per locale from `help-box.mustache`
     /// and given to the chapter template as `{{{helpBoxHTML}}}`.
     func renderHelpBox(_ edition: LocaleEdition, names: [String: String]) -> String {
-        var box = theme.render(baseContext(edition, names: names), template: "help-box")
+        var context = baseContext(edition, names: names)
+        context["helpBox"] = ResourceView.helpBoxContext(edition)
+        var box = theme.render(context, template: "help-box")
         // The template's own line ends the inserted box.
         if box.hasSuffix("\n") { box.removeLast() }
         return box
@@ -211,11 +213,6 @@ public struct EPUBRenderer: Sendable {
         context["date"] = guide.info.date
         let helpPage = edition.pages.first { $0.showsDirectory } ?? edition.pages.first { $0.id == "help" }
         context["helpHref"] = helpPage.flatMap { names[$0.fileName] } ?? "nav.xhtml#toc"
-        context["helpBox"] =
-            [
-                "emergency": edition.resources.emergency,
-                "items": ResourceView.helpBox(edition).map(\.templateContext),
-            ] as [String: Any]
         return context
     }
 

@@ -67,7 +67,9 @@ public struct SiteRenderer: Sendable {
             let frameKey = site.cache == nil ? TextKey() : TextKey(Self.frameKey(site, edition))
             helpBoxHTML = site.cache.value("help-box", frameKey) {
                 // The template's own line ends the inserted box.
-                var box = site.theme.render(site.baseContext(edition, slug: "index"), template: "help-box")
+                var context = site.baseContext(edition, slug: "index")
+                context["helpBox"] = ResourceView.helpBoxContext(edition)
+                var box = site.theme.render(context, template: "help-box")
                 if box.hasSuffix("\n") { box.removeLast() }
                 return box
             }
@@ -263,11 +265,6 @@ public struct SiteRenderer: Sendable {
         context["printHref"] = "print.html"
         let helpPage = edition.pages.first { $0.showsDirectory } ?? edition.pages.first { $0.id == "help" }
         context["helpHref"] = helpPage.map { "\($0.slug).html" } ?? "index.html"
-        context["helpBox"] =
-            [
-                "emergency": edition.resources.emergency,
-                "items": ResourceView.helpBox(edition).map(\.templateContext),
-            ] as [String: Any]
         return context
     }
 

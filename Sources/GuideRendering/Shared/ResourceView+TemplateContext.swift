@@ -1,6 +1,11 @@
 import GuideModel
 
 extension ResourceView {
+    /// What `help-box.mustache` reads as `helpBox`: the emergency line and the box's services.
+    static func helpBoxContext(_ edition: LocaleEdition) -> [String: Any] {
+        ["emergency": edition.resources.emergency, "items": helpBox(edition).map(\.templateContext)]
+    }
+
     /// The keys the help-box and directory templates read (`name`, `phone`, `telHref`, `url`,
     /// `host`, `hours`, …); optional details are absent rather than empty.
     public var templateContext: [String: Any] {
