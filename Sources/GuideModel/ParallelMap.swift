@@ -75,5 +75,6 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
 }
 
-/// The number of worker threads a build uses by default: one per core.
-public var defaultJobCount: Int { Swift.max(1, ProcessInfo.processInfo.activeProcessorCount) }
+/// The number of worker threads a build uses by default: one per core. (Asked once: Foundation
+/// reads the cgroup files on every call.)
+public let defaultJobCount = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
