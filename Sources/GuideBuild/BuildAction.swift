@@ -96,10 +96,16 @@ public struct BuildAction: Sendable {
         let outdated = outdatedPages(outlines)
         let guide = Self.marking(outlines.typeset(jobs: jobs, cache: cache), outdated: outdated)
 
-        let renderers: Renderers
-        switch theme.value {
-        case .success(let theme): renderers = try Renderers(self, guide: guide, theme: theme)
-        case .failure(let error): throw BuildError.theme("\(error)")
+        // A theme that cannot be used is reported after the content's own errors.
+        var renderers = Renderers()
+        var setupError: Error?
+        do {
+            switch theme.value {
+            case .success(let theme): renderers = try Renderers(self, guide: guide, theme: theme)
+            case .failure(let error): throw BuildError.theme("\(error)")
+            }
+        } catch {
+            setupError = error
         }
         let staging = try folder.beginStaging()
         var pass = PagePass(
@@ -112,7 +118,8 @@ public struct BuildAction: Sendable {
         // content kept whole goes at once. A locale that is only loaded (the source locale of
         // `--locale es`) is checked, not rendered. Any content error discards everything written.
         let locales = zip(outlines.editions, guide.editions).map { outline, typeset in
-            PagePass.Locale(outlines: outline, typeset: typeset, render: !loaded.diagnostics.hasErrors && codes.contains(typeset.locale.code))
+            PagePass.Locale(
+                outlines: outline, typeset: typeset, render: !loaded.diagnostics.hasErrors && setupError == nil && codes.contains(typeset.locale.code))
         }
         let keptWhole = !outlines.editions.contains { $0.pages.contains { $0.outline != nil } }
         pass.streamParts = !keptWhole
@@ -134,6 +141,10 @@ public struct BuildAction: Sendable {
         if diagnostics.hasErrors {
             staging.discard()
             throw BuildError.contentErrors(diagnostics.sorted)
+        }
+        if let setupError {
+            staging.discard()
+            throw setupError
         }
         if !unexpressible.isEmpty {
             staging.discard()
@@ -186,6 +197,9 @@ public struct BuildAction: Sendable {
         var site: SiteRenderer?
         var text: PlainTextRenderer?
         var epub: EPUBRenderer?
+
+        /// No format: the pass only checks.
+        init() {}
 
         init(_ build: BuildAction, guide: Guide, theme: Theme) throws {
             if build.formats.contains(.html) {

@@ -53,6 +53,34 @@ import Testing
         #expect(found.first?.map(\.description) == found.last?.map(\.description))
     }
 
+    /// The theme loads beside the content; a theme that cannot be used is reported, but after
+    /// the content's own errors, and nothing is written either way.
+    @Test func aBrokenThemeIsReportedAfterContentErrors() throws {
+        let folder = Fixture.temporaryFolder("broken-theme")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let theme = folder.appendingPathComponent("theme").path
+        try FileManager.default.createDirectory(atPath: theme, withIntermediateDirectories: true)
+        let content = folder.appendingPathComponent("Content").path
+        try FileManager.default.copyItem(atPath: Fixture.contentRoot, toPath: content)
+        let output = folder.appendingPathComponent("site").path
+
+        #expect(throws: BuildError.self) { try BuildAction(contentRoot: content, output: output, themeDirectory: theme).run() }
+        do {
+            _ = try BuildAction(contentRoot: content, output: output, themeDirectory: theme).run()
+        } catch BuildError.theme(let reason) {
+            #expect(reason.contains("templates"))
+        }
+        let page = content + "/es/02-short.md"
+        try (String(contentsOfFile: page, encoding: .utf8) + "\n[roto](ninguna.md)\n").write(toFile: page, atomically: true, encoding: .utf8)
+        do {
+            _ = try BuildAction(contentRoot: content, output: output, themeDirectory: theme).run()
+            Issue.record("a broken theme and a broken link built")
+        } catch BuildError.contentErrors(let diagnostics) {
+            #expect(diagnostics.contains { $0.code == "broken-link" })
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test func aBodyThatChangedSinceItsOutlineIsAnError() throws {
         let folder = Fixture.temporaryFolder("page-by-page-changed")
         defer { try? FileManager.default.removeItem(at: folder) }
