@@ -265,15 +265,11 @@ public struct BuildAction: Sendable {
 
     /// The content paths of the images a page shows.
     static func imagePaths(_ page: Page) -> Set<String> {
-        var paths = Set<String>()
-        page.blocks.walk(inline: { inline in
-            if case .image(let source, _, _) = inline.kind, case .file(let path) = LinkTarget(source),
-                let resolved = LinkTarget.contentPath(path, locale: page.contentLocale)
-            {
-                paths.insert(resolved)
-            }
-        })
-        return paths
+        Set(
+            page.references.compactMap { reference in
+                guard reference.isImage, case .file(let path) = LinkTarget(reference.destination) else { return nil }
+                return LinkTarget.contentPath(path, locale: page.contentLocale)
+            })
     }
 
     /// The images the site shows, copied from the content folder to `media/`.

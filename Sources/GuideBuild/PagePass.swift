@@ -198,10 +198,10 @@ struct PagePass: Sendable {
                 (
                     "\(code): text",
                     {
+                        guard streamParts else { return [text.renderWholeGuide(edition, parts: textParts, chapters: chapters)] }
                         let frame = text.renderWholeGuideFrame(edition, parts: textParts)
-                        let path = PlainTextRenderer.wholeGuidePath(edition)
-                        guard streamParts else { return [OutputFile(path: path, text: frame.head + chapters.joined() + frame.tail)] }
-                        try staging.writeJoined(path, head: Array(frame.head.utf8), parts: chapters, tail: Array(frame.tail.utf8))
+                        try staging.writeJoined(
+                            PlainTextRenderer.wholeGuidePath(edition), head: Array(frame.head.utf8), parts: chapters, tail: Array(frame.tail.utf8))
                         return []
                     }
                 ))

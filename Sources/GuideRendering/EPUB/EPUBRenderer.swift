@@ -115,12 +115,7 @@ public struct EPUBRenderer: Sendable {
     /// The help box every chapter ends with, rendered once per locale from `help-box.mustache`
     /// and given to the chapter template as `{{{helpBoxHTML}}}`.
     func renderHelpBox(_ edition: LocaleEdition, names: [String: String]) -> String {
-        var context = baseContext(edition, names: names)
-        context["helpBox"] = ResourceView.helpBoxContext(edition)
-        var box = theme.render(context, template: "help-box")
-        // The template's own line ends the inserted box.
-        if box.hasSuffix("\n") { box.removeLast() }
-        return box
+        ResourceView.helpBoxHTML(edition, context: baseContext(edition, names: names)) { theme.render($0, template: "help-box") }
     }
 
     func chapterXHTML(_ page: Page, in edition: LocaleEdition, parts: LocaleParts) -> String {

@@ -66,12 +66,7 @@ public struct SiteRenderer: Sendable {
         public init(_ site: SiteRenderer, _ edition: LocaleEdition) {
             let frameKey = site.cache == nil ? TextKey() : TextKey(Self.frameKey(site, edition))
             helpBoxHTML = site.cache.value("help-box", frameKey) {
-                // The template's own line ends the inserted box.
-                var context = site.baseContext(edition, slug: "index")
-                context["helpBox"] = ResourceView.helpBoxContext(edition)
-                var box = site.theme.render(context, template: "help-box")
-                if box.hasSuffix("\n") { box.removeLast() }
-                return box
+                ResourceView.helpBoxHTML(edition, context: site.baseContext(edition, slug: "index")) { site.theme.render($0, template: "help-box") }
             }
             self.frameKey = frameKey
             tocEntries = edition.pages.map { page in

@@ -31,9 +31,13 @@ public struct PlainTextRenderer: Sendable {
         if !found.isEmpty { throw RenderingError(diagnostics: found) }
         let parts = LocaleParts(self, edition)
         let pages = edition.pages.map { renderPage($0, in: edition, parts: parts) }
-        let whole = renderWholeGuideFrame(edition, parts: parts)
-        let text = whole.head + pages.map(\.chapter).joined() + whole.tail
-        return [OutputFile(path: Self.wholeGuidePath(edition), text: text)] + pages.map(\.file)
+        return [renderWholeGuide(edition, parts: parts, chapters: pages.map(\.chapter))] + pages.map(\.file)
+    }
+
+    /// The whole-guide file from its pages' chapters, in reading order.
+    public func renderWholeGuide(_ edition: LocaleEdition, parts: LocaleParts, chapters: [String]) -> OutputFile {
+        let frame = renderWholeGuideFrame(edition, parts: parts)
+        return OutputFile(path: Self.wholeGuidePath(edition), text: frame.head + chapters.joined() + frame.tail)
     }
 
     /// What every page of a locale's text shares: chapter and section numbers of every page (to
@@ -98,8 +102,7 @@ public struct PlainTextRenderer: Sendable {
     /// The whole guide: a title block, the contents, every chapter, and the help box.
     public func renderWholeGuide(_ edition: LocaleEdition) -> String {
         let parts = LocaleParts(self, edition)
-        let frame = renderWholeGuideFrame(edition, parts: parts)
-        return frame.head + edition.pages.map { renderPage($0, in: edition, parts: parts).chapter }.joined() + frame.tail
+        return renderWholeGuide(edition, parts: parts, chapters: edition.pages.map { renderPage($0, in: edition, parts: parts).chapter }).string
     }
 
     /// One page as a file of its own, ending with the help box.

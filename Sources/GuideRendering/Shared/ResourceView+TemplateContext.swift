@@ -1,9 +1,15 @@
 import GuideModel
 
 extension ResourceView {
-    /// What `help-box.mustache` reads as `helpBox`: the emergency line and the box's services.
-    static func helpBoxContext(_ edition: LocaleEdition) -> [String: Any] {
-        ["emergency": edition.resources.emergency, "items": helpBox(edition).map(\.templateContext)]
+    /// The help box from `help-box.mustache`, rendered by `render` with `context` and `helpBox`
+    /// (the emergency line and the box's services), to be inserted as `{{{helpBoxHTML}}}`: the
+    /// template's own line ends the inserted box, so its last line break is dropped.
+    static func helpBoxHTML(_ edition: LocaleEdition, context: [String: Any], render: ([String: Any]) -> String) -> String {
+        var context = context
+        context["helpBox"] = ["emergency": edition.resources.emergency, "items": helpBox(edition).map(\.templateContext)] as [String: Any]
+        var box = render(context)
+        if box.hasSuffix("\n") { box.removeLast() }
+        return box
     }
 
     /// The keys the help-box and directory templates read (`name`, `phone`, `telHref`, `url`,
