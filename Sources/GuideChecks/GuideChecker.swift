@@ -52,9 +52,9 @@ public struct CheckContext: Sendable {
     public func sourcePage(for page: Page) -> Page? { sourceEdition?.page(fileName: page.fileName) }
 }
 
-/// A rule that looks at one page of one edition.
+/// A rule that looks at one page of one edition, through what one walk found in it (`facts`).
 public protocol PageRule: Sendable {
-    func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic]
+    func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic]
 }
 
 /// A rule that looks at a whole edition (its resources, its pages together).
@@ -109,7 +109,10 @@ public struct GuideChecker: Sendable {
         cache.value(
             "checks",
             CheckKey(shared: shared, locale: edition.locale.code, page: PageKey(page), source: context.sourcePage(for: page).map(PageKey.init))
-        ) { pageRules.flatMap { $0.check(page, in: edition, context: context) } }
+        ) {
+            let facts = PageFacts(page)
+            return pageRules.flatMap { $0.check(page, facts: facts, in: edition, context: context) }
+        }
     }
 
     private struct CheckKey: Hashable, Sendable {

@@ -5,7 +5,7 @@ import GuideModel
 public struct HeadingStructureRule: PageRule {
     public init() {}
 
-    public func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
+    public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var previous = 1
         for (index, block) in page.blocks.enumerated() {

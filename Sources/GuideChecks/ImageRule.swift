@@ -7,12 +7,11 @@ public struct ImageRule: PageRule {
 
     public static let allowedExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp"]
 
-    public func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
+    public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        page.blocks.walk(inline: { inline in
-            guard case .image(let source, _, let alt) = inline.kind else { return }
-            let at = inline.location
-            if alt.plainText.trimmingSpaces.isEmpty {
+        for image in facts.images {
+            let (source, at) = (image.source, image.location)
+            if image.alt.trimmingSpaces.isEmpty {
                 found.append(.error("image-alt", "the image '\(source)' has no alt text; describe it inside the brackets", at: at))
             }
             switch LinkTarget(source) {
@@ -29,7 +28,7 @@ public struct ImageRule: PageRule {
             case .file(let path):
                 guard let resolved = LinkTarget.contentPath(path, locale: page.contentLocale) else {
                     found.append(.error("path-escape", "the image path '\(path)' leaves the content folder", at: at))
-                    return
+                    continue
                 }
                 let ext = resolved.split(separator: ".").last.map { $0.lowercased() } ?? ""
                 if !Self.allowedExtensions.contains(ext) {
@@ -38,7 +37,7 @@ public struct ImageRule: PageRule {
                     found.append(.error("missing-image", "the image '\(path)' does not exist (looked for '\(context.contentRoot)/\(resolved)')", at: at))
                 }
             }
-        })
+        }
         return found
     }
 }

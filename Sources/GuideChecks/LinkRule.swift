@@ -4,13 +4,12 @@ import GuideModel
 public struct LinkRule: PageRule {
     public init() {}
 
-    public func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
+    public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let ownAnchors = context.anchors(locale: edition.locale.code, fileName: page.fileName)
-        page.blocks.walk(inline: { inline in
-            guard case .link(let destination, _, _) = inline.kind else { return }
-            let at = inline.location
-            switch LinkTarget(destination) {
+        for link in facts.links {
+            let at = link.location
+            switch LinkTarget(link.text) {
             case .external(let url):
                 if url.lowercased().hasPrefix("http://") {
                     found.append(.warning("insecure-link", "'\(url)' is not https; use https:// where the site offers it", at: at))
@@ -25,7 +24,7 @@ public struct LinkRule: PageRule {
                 guard let target = edition.page(fileName: fileName) else {
                     let known = Set(edition.pages.map(\.fileName))
                     found.append(.error("broken-link", "link to unknown page '\(fileName)'\(Self.hint(fileName, known))", at: at))
-                    return
+                    continue
                 }
                 if let anchor {
                     let anchors = context.anchors(locale: edition.locale.code, fileName: target.fileName)
@@ -36,7 +35,7 @@ public struct LinkRule: PageRule {
             case .file(let path):
                 found.append(.error("broken-link", "link to '\(path)': links may go to a page ('name.md'), a heading ('#anchor') or a web address", at: at))
             }
-        })
+        }
         return found
     }
 

@@ -9,15 +9,14 @@ import GuideModel
 public struct PhoneNumberRule: PageRule {
     public init() {}
 
-    public func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
+    public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         let known = Set(edition.resources.resources.compactMap(\.phone))
         let shortHelplines = Set(
             context.guide.editions.flatMap { $0.resources.resources.compactMap(\.phone) }
                 .filter { $0.filter(\.isNumber).count <= 4 })
         var found: [Diagnostic] = []
-        page.blocks.walk(inline: { inline in
-            guard case .text(let text) = inline.kind else { return }
-            for number in Self.numbers(in: text) {
+        for inline in facts.texts {
+            for number in Self.numbers(in: inline.text) {
                 let digits = number.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
                 if digits >= 6, !known.contains(number) {
                     let sameDigits = known.first { $0.filter(\.isNumber) == number.filter(\.isNumber) }
@@ -34,7 +33,7 @@ public struct PhoneNumberRule: PageRule {
                             at: inline.location))
                 }
             }
-        })
+        }
         return found
     }
 

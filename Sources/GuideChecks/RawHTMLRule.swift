@@ -4,20 +4,8 @@ import GuideModel
 public struct RawHTMLRule: PageRule {
     public init() {}
 
-    public func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        page.blocks.walk(
-            block: { block in
-                if case .htmlBlock(let html) = block.kind {
-                    found.append(.error("raw-html", "raw HTML is not allowed (\(Self.excerpt(html))); write it in Markdown", at: block.location))
-                }
-            },
-            inline: { inline in
-                if case .html(let html) = inline.kind {
-                    found.append(.error("raw-html", "raw HTML is not allowed (\(Self.excerpt(html))); write it in Markdown", at: inline.location))
-                }
-            })
-        return found
+    public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
+        facts.rawHTML.map { .error("raw-html", "raw HTML is not allowed (\(Self.excerpt($0.text))); write it in Markdown", at: $0.location) }
     }
 
     static func excerpt(_ html: String) -> String {

@@ -8,17 +8,16 @@ public struct SentenceLengthRule: PageRule {
         self.maximumWords = maximumWords
     }
 
-    public func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
+    public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        page.blocks.walk(block: { block in
-            guard case .paragraph(let inlines) = block.kind else { return }
-            for sentence in Self.sentences(inlines.plainText, longerThan: maximumWords) {
+        for paragraph in facts.paragraphs {
+            for sentence in Self.sentences(paragraph.text, longerThan: maximumWords) {
                 found.append(
                     .warning(
                         "long-sentence", "a sentence of \(sentence.words) words (\"\(sentence.start) …\"); split it to \(maximumWords) or fewer",
-                        at: block.location))
+                        at: paragraph.location))
             }
-        })
+        }
         return found
     }
 
@@ -35,6 +34,7 @@ public struct SentenceLengthRule: PageRule {
         var wordHasLetter = false
         var sentenceStart = 0
         var i = 0
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
         func endWord() {
             if inWord, wordHasLetter { words += 1 }
             inWord = false
@@ -51,7 +51,7 @@ public struct SentenceLengthRule: PageRule {
         }
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+            if isSpace(b) {
                 endWord()
                 if words == 0, !inWord { sentenceStart = i + 1 }
                 i += 1
@@ -67,7 +67,7 @@ public struct SentenceLengthRule: PageRule {
             } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA6 {
                 terminator = 3
             }
-            if terminator > 0, i + terminator == bytes.count || [0x20, 0x0A, 0x09, 0x0D].contains(bytes[i + terminator]) {
+            if terminator > 0, i + terminator == bytes.count || isSpace(bytes[i + terminator]) {
                 endSentence(at: i + terminator)
                 i += terminator
                 continue

@@ -5,7 +5,7 @@ import GuideModel
 public struct StructureParityRule: PageRule {
     public init() {}
 
-    public func check(_ page: Page, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
+    public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         guard edition.locale.code != context.guide.info.sourceLocale, let source = context.sourcePage(for: page) else { return [] }
         var found: [Diagnostic] = []
         let ours = page.headings.map(\.level)
@@ -17,7 +17,7 @@ public struct StructureParityRule: PageRule {
                     "this page has \(ours.count) headings (levels \(ours.map(String.init).joined(separator: ","))), the \(context.guide.info.sourceLocale) page \(theirs.count) (levels \(theirs.map(String.init).joined(separator: ",")))",
                     at: page.source))
         }
-        let ourLinks = page.linkDestinations
+        let ourLinks = facts.destinations
         let theirLinks = source.linkDestinations
         if ourLinks != theirLinks {
             let missing = theirLinks.filter { !ourLinks.contains($0) }

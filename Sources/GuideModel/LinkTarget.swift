@@ -14,30 +14,30 @@ public enum LinkTarget: Sendable, Equatable {
     public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     public init(_ destination: String) {
-        // A scheme is whatever comes before a ':' that precedes any '/', '?' or '#', so that
-        // "java\tscript:" or "JaVaScRiPt:" cannot pass as a relative path.
-        if let colon = destination.firstIndex(of: ":"),
-            !destination[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" })
-        {
-            let scheme = destination[..<colon].lowercased()
+        // On the UTF-8 bytes: every delimiter is ASCII, and a combining mark after one must not
+        // hide it. A scheme is whatever comes before a ':' that precedes any '/', '?' or '#', so
+        // that "java\tscript:" or "JaVaScRiPt:" cannot pass as a relative path.
+        let bytes = destination.utf8
+        if let stop = bytes.firstIndex(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }), bytes[stop] == 0x3A {
+            let scheme = String(decoding: bytes[..<stop], as: UTF8.self).lowercased()
             self = Self.allowedSchemes.contains(scheme) ? .external(destination) : .unsafeScheme(scheme)
             return
         }
-        if destination.hasPrefix("//") {
+        if bytes.starts(with: "//".utf8) {
             self = .external("https:" + destination)
             return
         }
-        if destination.hasPrefix("#") {
-            self = .anchor(String(destination.dropFirst()))
+        if bytes.first == 0x23 {
+            self = .anchor(String(decoding: bytes.dropFirst(), as: UTF8.self))
             return
         }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
-        let anchor = parts.count > 1 ? String(parts[1]) : nil
-        if path.hasSuffix(".md"), !path.contains("/") {
-            self = .page(fileName: path, anchor: anchor?.isEmpty == true ? nil : anchor)
+        let hash = bytes.firstIndex(of: 0x23)
+        let path = bytes[..<(hash ?? bytes.endIndex)]
+        let anchor = hash.map { bytes[bytes.index(after: $0)...] }
+        if path.reversed().starts(with: "dm.".utf8), !path.contains(0x2F) {
+            self = .page(fileName: String(decoding: path, as: UTF8.self), anchor: anchor.flatMap { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) })
         } else {
-            self = .file(path)
+            self = .file(String(decoding: path, as: UTF8.self))
         }
     }
 

@@ -72,11 +72,16 @@ public struct TextKey: Hashable, Sendable {
     }
 
     public init(parts: [String]) {
-        var text = parts.joined(separator: "\u{0}")
+        text = parts.joined(separator: "\u{0}")
+        digest = Self.digest(text)
+    }
+
+    /// A hash of the UTF-8 bytes of `text`, for this process.
+    public static func digest(_ text: String) -> Int {
+        var text = text
         var hasher = Hasher()
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        self.text = text
-        self.digest = hasher.finalize()
+        return hasher.finalize()
     }
 
     public static func == (a: TextKey, b: TextKey) -> Bool {

@@ -193,15 +193,9 @@ public struct ContentLoader: Sendable {
                 id: matter.id, title: matter.title, description: matter.description, fileName: name,
                 source: matter.idLocation, blocks: parsed.blocks, showsDirectory: matter.showsDirectory,
                 contentLocale: locale)
-            result.page = outlinesOnly ? page.outlineOnly(digest: Self.digest(text)) : page
+            result.page = outlinesOnly ? page.outlineOnly(digest: TextKey.digest(text)) : page
         }
         return result
-    }
-
-    static func digest(_ text: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(text)
-        return hasher.finalize()
     }
 
     /// The body of an outline page from a load with `outlinesOnly`: its file read and parsed
@@ -214,7 +208,7 @@ public struct ContentLoader: Sendable {
         guard let resolvedRoot = realPath(root), let text = readText(file, under: resolvedRoot, into: &problems, missing: "cannot read '\(file)'") else {
             return .failure(problems.first ?? changed)
         }
-        guard page.outline.map({ $0.digest == Self.digest(text) }) ?? false,
+        guard page.outline.map({ $0.digest == TextKey.digest(text) }) ?? false,
             case .success(let (_, body)) = cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) })
         else { return .failure(changed) }
         return .success(cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }.blocks)

@@ -1,3 +1,4 @@
+import Foundation
 import GuideModel
 
 /// Turns a file's bytes into text the parsers accept: UTF-8 only, no NUL bytes; a BOM is dropped
@@ -6,7 +7,9 @@ public enum SourceText {
     public static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
         // Valid text (nearly every file) is checked by the standard library's validator; the
         // byte walk below runs only to say where a file goes wrong.
-        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) { return .success(normalized(text)) }
+        if !contains(0, in: bytes), let text = String(validating: bytes, as: UTF8.self) {
+            return .success(contains(UInt8(ascii: "\r"), in: bytes) || bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? normalized(text) : text)
+        }
         var line = 1
         var column = 1
         var index = 0
@@ -33,6 +36,11 @@ public enum SourceText {
             index += length
         }
         return .success(normalized(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    /// Whether `byte` occurs in `bytes` (`memchr`: the generic `contains` walks a page byte by byte).
+    private static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
     }
 
     /// Without a BOM, with LF line ends.

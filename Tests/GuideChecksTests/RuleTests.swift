@@ -46,6 +46,9 @@ func diagnostics(_ guide: Guide, assets: Set<String> = []) -> [Diagnostic] {
         ("java\tscript:alert(1)", .unsafeScheme("java\tscript")),
         ("data:text/html,x", .unsafeScheme("data")),
         ("vbscript:x", .unsafeScheme("vbscript")),
+        // A combining mark after the colon does not make it part of a path.
+        ("javascript:\u{301}alert(1)", .unsafeScheme("javascript")),
+        ("a.md#\u{301}x", .page(fileName: "a.md", anchor: "\u{301}x")),
     ])
     func classifies(_ destination: String, _ expected: LinkTarget) {
         #expect(LinkTarget(destination) == expected)

@@ -27,10 +27,20 @@ public struct PageHTMLRenderer: Sendable {
         self.resolve = resolve
     }
 
-    private enum Work {
-        case block(Block, tight: Bool, topLevel: Bool)
-        case inline(Inline)
-        case close(String)
+    /// A list of siblings being rendered: what it holds, the next one, and the markup that
+    /// closes it. Children are read in place from the frame, so no node is copied to a queue.
+    private struct Frame {
+        enum Kind { case blocks, items, inlines }
+        var kind: Kind
+        var blocks: [Block] = []
+        var items: [ListItem] = []
+        var inlines: [Inline] = []
+        var next = 0
+        /// Blocks of a tight list item: paragraphs without `<p>`.
+        var tight = false
+        /// The page's own top-level blocks, whose headings take the anchors.
+        var topLevel = false
+        var close: String
     }
 
     public func render(_ blocks: [Block]) -> String {
@@ -40,68 +50,84 @@ public struct PageHTMLRenderer: Sendable {
     }
 
     public func render(_ blocks: [Block], into out: inout HTMLWriter) {
-        var work: [Work] = blocks.reversed().map { .block($0, tight: false, topLevel: true) }
+        var stack = [Frame(kind: .blocks, blocks: blocks, topLevel: true, close: "")]
         var headingIndex = 0
-        while let next = work.popLast() {
-            switch next {
-            case .close(let markup):
-                out.raw(markup)
-            case .inline(let inline):
-                renderInline(inline, into: &out, work: &work)
-            case .block(let block, let tight, let topLevel):
-                switch block.kind {
-                case .heading(let level, let inlines):
-                    let h = min(max(level + headingOffset, 1), 6)
-                    if topLevel, headingIndex < anchors.count {
-                        out.raw("<h\(h) id=\"")
-                        out.text(anchors[headingIndex])
-                        out.raw("\">")
-                        headingIndex += 1
-                    } else {
-                        out.raw("<h\(h)>")
-                    }
-                    work.append(.close("</h\(h)>\n"))
-                    work.append(contentsOf: inlines.reversed().map(Work.inline))
-                case .paragraph(let inlines):
-                    if !tight { out.raw("<p>") }
-                    work.append(.close(tight ? "" : "</p>\n"))
-                    work.append(contentsOf: inlines.reversed().map(Work.inline))
-                case .blockQuote(let children):
-                    out.raw("<blockquote>\n")
-                    work.append(.close("</blockquote>\n"))
-                    work.append(contentsOf: children.reversed().map { .block($0, tight: false, topLevel: false) })
-                case .list(let style, let items):
-                    let close: String
-                    switch style.marker {
-                    case .bullet:
-                        out.raw("<ul>\n")
-                        close = "</ul>\n"
-                    case .ordered(let start):
-                        out.raw(start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n")
-                        close = "</ol>\n"
-                    }
-                    work.append(.close(close))
-                    for item in items.reversed() {
-                        work.append(.close("</li>\n"))
-                        work.append(contentsOf: item.blocks.reversed().map { .block($0, tight: style.isTight, topLevel: false) })
-                        work.append(.close("<li>"))
-                    }
-                case .codeBlock(_, let literal):
-                    out.raw("<pre><code>")
-                    out.text(literal)
-                    out.raw("</code></pre>\n")
-                case .htmlBlock(let literal):
-                    out.raw("<pre class=\"rejected-html\"><code>")
-                    out.text(literal)
-                    out.raw("</code></pre>\n")
-                case .thematicBreak:
-                    out.raw(syntax == .xhtml ? "<hr/>\n" : "<hr>\n")
+        while let top = stack.indices.last {
+            let next = stack[top].next
+            switch stack[top].kind {
+            case .blocks:
+                guard next < stack[top].blocks.count else {
+                    out.raw(stack.removeLast().close)
+                    continue
                 }
+                stack[top].next = next + 1
+                renderBlock(
+                    stack[top].blocks[next], tight: stack[top].tight, topLevel: stack[top].topLevel, headingIndex: &headingIndex, into: &out, stack: &stack)
+            case .items:
+                guard next < stack[top].items.count else {
+                    out.raw(stack.removeLast().close)
+                    continue
+                }
+                stack[top].next = next + 1
+                out.raw("<li>")
+                stack.append(Frame(kind: .blocks, blocks: stack[top].items[next].blocks, tight: stack[top].tight, close: "</li>\n"))
+            case .inlines:
+                guard next < stack[top].inlines.count else {
+                    out.raw(stack.removeLast().close)
+                    continue
+                }
+                stack[top].next = next + 1
+                renderInline(stack[top].inlines[next], into: &out, stack: &stack)
             }
         }
     }
 
-    private func renderInline(_ inline: Inline, into out: inout HTMLWriter, work: inout [Work]) {
+    private static let headingTags: [(open: String, close: String)] = (1...6).map { ("<h\($0)", "</h\($0)>\n") }
+
+    private func renderBlock(_ block: Block, tight: Bool, topLevel: Bool, headingIndex: inout Int, into out: inout HTMLWriter, stack: inout [Frame]) {
+        switch block.kind {
+        case .heading(let level, let inlines):
+            let tag = Self.headingTags[min(max(level + headingOffset, 1), 6) - 1]
+            out.raw(tag.open)
+            if topLevel, headingIndex < anchors.count {
+                out.raw(" id=\"")
+                out.text(anchors[headingIndex])
+                out.raw("\"")
+                headingIndex += 1
+            }
+            out.raw(">")
+            stack.append(Frame(kind: .inlines, inlines: inlines, close: tag.close))
+        case .paragraph(let inlines):
+            if !tight { out.raw("<p>") }
+            stack.append(Frame(kind: .inlines, inlines: inlines, close: tight ? "" : "</p>\n"))
+        case .blockQuote(let children):
+            out.raw("<blockquote>\n")
+            stack.append(Frame(kind: .blocks, blocks: children, close: "</blockquote>\n"))
+        case .list(let style, let items):
+            let close: String
+            switch style.marker {
+            case .bullet:
+                out.raw("<ul>\n")
+                close = "</ul>\n"
+            case .ordered(let start):
+                out.raw(start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n")
+                close = "</ol>\n"
+            }
+            stack.append(Frame(kind: .items, items: items, tight: style.isTight, close: close))
+        case .codeBlock(_, let literal):
+            out.raw("<pre><code>")
+            out.text(literal)
+            out.raw("</code></pre>\n")
+        case .htmlBlock(let literal):
+            out.raw("<pre class=\"rejected-html\"><code>")
+            out.text(literal)
+            out.raw("</code></pre>\n")
+        case .thematicBreak:
+            out.raw(syntax == .xhtml ? "<hr/>\n" : "<hr>\n")
+        }
+    }
+
+    private func renderInline(_ inline: Inline, into out: inout HTMLWriter, stack: inout [Frame]) {
         switch inline.kind {
         case .text(let s): text(s, into: &out)
         case .softBreak: out.raw("\n")
@@ -116,28 +142,27 @@ public struct PageHTMLRenderer: Sendable {
             out.raw("</code>")
         case .emphasis(let children):
             out.raw("<em>")
-            work.append(.close("</em>"))
-            work.append(contentsOf: children.reversed().map(Work.inline))
+            stack.append(Frame(kind: .inlines, inlines: children, close: "</em>"))
         case .strong(let children):
             out.raw("<strong>")
-            work.append(.close("</strong>"))
-            work.append(contentsOf: children.reversed().map(Work.inline))
+            stack.append(Frame(kind: .inlines, inlines: children, close: "</strong>"))
         case .link(let destination, let title, let children):
             let target = LinkTarget(destination)
-            if let href = resolve(target) {
-                out.raw("<a href=\"")
-                out.href(href)
-                out.raw("\"")
-                if !title.isEmpty {
-                    out.raw(" title=\"")
-                    text(title, into: &out)
-                    out.raw("\"")
-                }
-                if case .external = target { out.raw(" class=\"external\"") }
-                out.raw(">")
-                work.append(.close("</a>"))
+            guard let href = resolve(target) else {
+                stack.append(Frame(kind: .inlines, inlines: children, close: ""))
+                return
             }
-            work.append(contentsOf: children.reversed().map(Work.inline))
+            out.raw("<a href=\"")
+            out.href(href)
+            out.raw("\"")
+            if !title.isEmpty {
+                out.raw(" title=\"")
+                text(title, into: &out)
+                out.raw("\"")
+            }
+            if case .external = target { out.raw(" class=\"external\"") }
+            out.raw(">")
+            stack.append(Frame(kind: .inlines, inlines: children, close: "</a>"))
         case .image(let source, let title, let alt):
             guard let src = resolve(LinkTarget(source)) else {
                 text(alt.plainText, into: &out)

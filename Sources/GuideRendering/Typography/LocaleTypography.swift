@@ -68,32 +68,48 @@ public struct LocaleTypography: Sendable {
     /// Whether `text` holds anything the rules below act on, checked on its UTF-8 bytes: most
     /// text nodes hold none, and the scalar-level walk is what a build spends its time on.
     func mayChange(_ text: String) -> Bool {
-        var previous: UInt8 = 0x20
-        var dots = 0
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22, 0x27: return true  // " '
-            case 0x2E:  // ...
-                dots += 1
-                if dots == 3 { return true }
-            case 0x2D:  // -- and spaced hyphens
-                if previous == 0x2D || previous == 0x20 { return true }
-            case 0x20:
-                if previous == 0x2D { return true }
-            case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
-                if language == .french { return true }
-            case 0xAB, 0xBB:  // second bytes of « and »
-                if previous == 0xC2 { return true }
-            case 0x94:  // last byte of — (E2 80 94)
-                if previous == 0x80, language == .russian { return true }
-            default:
-                break
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0x20
+            var dots = 0
+            for byte in bytes {
+                // Letters and most punctuation cannot start a change: skip them at once.
+                guard Self.significant[Int(byte)] else {
+                    dots = 0
+                    previous = byte
+                    continue
+                }
+                switch byte {
+                case 0x22, 0x27: return true  // " '
+                case 0x2E:  // ...
+                    dots += 1
+                    if dots == 3 { return true }
+                case 0x2D:  // -- and spaced hyphens
+                    if previous == 0x2D || previous == 0x20 { return true }
+                case 0x20:
+                    if previous == 0x2D { return true }
+                case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
+                    if language == .french { return true }
+                case 0xAB, 0xBB:  // second bytes of « and »
+                    if previous == 0xC2 { return true }
+                case 0x94:  // last byte of — (E2 80 94)
+                    if previous == 0x80, language == .russian { return true }
+                default:
+                    break
+                }
+                if byte != 0x2E { dots = 0 }
+                previous = byte
             }
-            if byte != 0x2E { dots = 0 }
-            previous = byte
+            return false
         }
-        return false
     }
+
+    /// The bytes `mayChange` looks at.
+    private static let significant: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte: UInt8 in [0x22, 0x27, 0x2E, 0x2D, 0x20, 0x3A, 0x3B, 0x21, 0x3F, 0xAB, 0xBB, 0x94] { table[Int(byte)] = true }
+        return table
+    }()
 
     /// A quote still open: the straight mark (or `«`) that opened it, and its pair.
     struct OpenQuote: Sendable {
@@ -358,7 +374,7 @@ public struct LocaleTypography: Sendable {
                 var upper = end
                 while lower < upper, "\"'(«[<“‘„".unicodeScalars.contains(input[lower]) { lower += 1 }
                 while upper > lower, ".,;:!?\"')»]>”’…".unicodeScalars.contains(input[upper - 1]) { upper -= 1 }
-                if lower < upper {
+                if lower < upper, Self.mayBeAddress(input[lower..<upper]) {
                     let word = String(String.UnicodeScalarView(input[lower..<upper])).lowercased()
                     if word.contains("://") || word.hasPrefix("www.") || word.contains("@") || word.hasPrefix("mailto:") || word.hasPrefix("tel:") {
                         for k in lower..<upper { mask[k] = true }
@@ -367,6 +383,13 @@ public struct LocaleTypography: Sendable {
                 start = end
             }
             return mask
+        }
+
+        /// Whether a word can pass the address test above: it holds `@` or `:` (`://`, `mailto:`,
+        /// `tel:`) or starts with `www.`. Most words do not, and are not lowercased.
+        static func mayBeAddress(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+            if word.contains(where: { $0 == "@" || $0 == ":" }) { return true }
+            return word.count >= 4 && word.prefix(3).allSatisfy { $0 == "w" || $0 == "W" } && word.dropFirst(3).first == "."
         }
     }
 }

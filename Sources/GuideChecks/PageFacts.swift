@@ -1,0 +1,67 @@
+import GuideModel
+
+/// What the page rules look at, collected in one walk over a page's body (a walk per rule cost
+/// more than the rules themselves).
+public struct PageFacts: Sendable {
+    /// A piece of the page's text and where it starts.
+    public struct Located: Sendable {
+        public var text: String
+        public var location: SourceLocation
+    }
+
+    /// An image: its source, its alt text as a reader hears it, and where it is.
+    public struct Image: Sendable {
+        public var source: String
+        public var alt: String
+        public var location: SourceLocation
+    }
+
+    /// Raw HTML blocks and inlines, in document order.
+    public var rawHTML: [Located] = []
+    /// Link destinations, in document order.
+    public var links: [Located] = []
+    public var images: [Image] = []
+    /// Link and image destinations together, in document order (`Page.linkDestinations`).
+    public var destinations: [String] = []
+    /// The literal of every text inline (not code), in document order.
+    public var texts: [Located] = []
+    /// Each paragraph's text without markup (`[Inline].plainText`), at the paragraph.
+    public var paragraphs: [Located] = []
+
+    public init(_ page: Page) {
+        // A paragraph's inlines are visited right after it, so its text is the run of inline
+        // visits that follows until the next block.
+        var paragraph: (text: String, location: SourceLocation)?
+        func closeParagraph() {
+            if let open = paragraph { paragraphs.append(Located(text: open.text, location: open.location)) }
+            paragraph = nil
+        }
+        page.blocks.walk(
+            block: { block in
+                closeParagraph()
+                switch block.kind {
+                case .paragraph: paragraph = ("", block.location)
+                case .htmlBlock(let html): rawHTML.append(Located(text: html, location: block.location))
+                default: break
+                }
+            },
+            inline: { inline in
+                switch inline.kind {
+                case .text(let text):
+                    texts.append(Located(text: text, location: inline.location))
+                    paragraph?.text += text
+                case .code(let code): paragraph?.text += code
+                case .softBreak, .lineBreak: paragraph?.text += " "
+                case .html(let html): rawHTML.append(Located(text: html, location: inline.location))
+                case .link(let destination, _, _):
+                    links.append(Located(text: destination, location: inline.location))
+                    destinations.append(destination)
+                case .image(let source, _, let alt):
+                    images.append(Image(source: source, alt: alt.plainText, location: inline.location))
+                    destinations.append(source)
+                case .emphasis, .strong: break
+                }
+            })
+        closeParagraph()
+    }
+}
