@@ -58,6 +58,12 @@ public struct Page: Sendable, Hashable {
         public var destination: String
         public var isImage: Bool
         public var location: SourceLocation
+
+        public init(destination: String, isImage: Bool, location: SourceLocation) {
+            self.destination = destination
+            self.isImage = isImage
+            self.location = location
+        }
     }
 
     /// The page's links and images, in order.
@@ -81,13 +87,23 @@ public struct Page: Sendable, Hashable {
         public var references: [Reference]
         /// A digest of the file's text, to tell whether the body loaded later is the same.
         public var digest: Int
+
+        public init(headingBlocks: [Block], references: [Reference], digest: Int) {
+            self.headingBlocks = headingBlocks
+            self.references = references
+            self.digest = digest
+        }
     }
 
     /// The page without its body; `digest` identifies the text it was parsed from.
     public func outlineOnly(digest: Int) -> Page {
+        outlineOnly(Outline(headingBlocks: blocks.filter { if case .heading = $0.kind { true } else { false } }, references: references, digest: digest))
+    }
+
+    /// The page without its body, as `outline` describes it (a parse that kept only the outline).
+    public func outlineOnly(_ outline: Outline) -> Page {
         var copy = self
-        copy.outline = Outline(
-            headingBlocks: blocks.filter { if case .heading = $0.kind { true } else { false } }, references: references, digest: digest)
+        copy.outline = outline
         copy.blocks = []
         return copy
     }

@@ -187,13 +187,18 @@ public struct ContentLoader: Sendable {
         case .failure(let d):
             result.readDiagnostics.append(d)
         case .success(let (matter, body)):
-            let parsed = cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }
+            // An outline parse builds only the top-level headings and collects the references.
+            let parsed = cache.value(outlinesOnly ? "page-outline" : "page", TextKey(file, body)) {
+                MarkdownParser.parse(body, file: file, outlineOnly: outlinesOnly)
+            }
             result.parseDiagnostics = parsed.diagnostics
             let page = Page(
                 id: matter.id, title: matter.title, description: matter.description, fileName: name,
                 source: matter.idLocation, blocks: parsed.blocks, showsDirectory: matter.showsDirectory,
                 contentLocale: locale)
-            result.page = outlinesOnly ? page.outlineOnly(digest: TextKey.digest(text)) : page
+            result.page =
+                outlinesOnly
+                ? page.outlineOnly(Page.Outline(headingBlocks: parsed.blocks, references: parsed.references, digest: TextKey.digest(text))) : page
         }
         return result
     }
