@@ -1,7 +1,8 @@
 import GuideModel
 import GuideParsing
-import GuideRendering
 import Testing
+
+@testable import GuideRendering
 
 /// Golden expectations for each locale's typography: input text node → expected text.
 /// `⍽` stands for U+00A0 (no-break space) and `⁀` for U+202F (narrow no-break space), so that the
@@ -203,5 +204,32 @@ import Testing
 extension String {
     fileprivate func replacingAll(_ target: String, _ replacement: String) -> String {
         split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+/// `LocaleTypography.mayChange` is a byte pre-filter: text it lets through unchanged must be
+/// text the full walk would not change.
+@Suite struct TypographyPrefilterTests {
+    @Test func textThePrefilterSkipsIsTextTheWalkLeavesAlone() {
+        let alphabet = Array("ab Z9.-'\"«»—–:;!?…@/w\u{A0}\u{202F}(é".unicodeScalars)
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % n
+        }
+        var skipped = 0
+        for locale in ["en", "es", "fr", "ru"] {
+            let typography = LocaleTypography(locale: locale)
+            for _ in 0..<4000 {
+                var scalars = String.UnicodeScalarView()
+                for _ in 0..<(1 + next(8)) { scalars.append(alphabet[next(alphabet.count)]) }
+                let text = String(scalars)
+                guard !typography.mayChange(text) else { continue }
+                skipped += 1
+                var state = LocaleTypography.State(typography: typography, input: Array(text.unicodeScalars), previous: nil, next: nil, open: [])
+                #expect(state.run() == text, "\(locale): \(text.debugDescription)")
+            }
+        }
+        #expect(skipped > 1000)
     }
 }

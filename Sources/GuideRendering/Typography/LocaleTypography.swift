@@ -70,24 +70,18 @@ public struct LocaleTypography: Sendable {
     func mayChange(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var previous: UInt8 = 0x20
-            var dots = 0
-            for byte in bytes {
-                // Letters and most punctuation cannot start a change: skip them at once.
-                guard Self.significant[Int(byte)] else {
-                    dots = 0
-                    previous = byte
-                    continue
-                }
+            let count = bytes.count
+            for i in 0..<count {
+                let byte = bytes[i]
+                // Letters, digits, spaces and most punctuation cannot start a change.
+                guard Self.significant[Int(byte)] else { continue }
+                let previous = i > 0 ? bytes[i - 1] : 0x20
                 switch byte {
                 case 0x22, 0x27: return true  // " '
                 case 0x2E:  // ...
-                    dots += 1
-                    if dots == 3 { return true }
+                    if i + 2 < count, bytes[i + 1] == 0x2E, bytes[i + 2] == 0x2E { return true }
                 case 0x2D:  // -- and spaced hyphens
-                    if previous == 0x2D || previous == 0x20 { return true }
-                case 0x20:
-                    if previous == 0x2D { return true }
+                    if previous == 0x2D || previous == 0x20 || (i + 1 < count && bytes[i + 1] == 0x20) { return true }
                 case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
                     if language == .french { return true }
                 case 0xAB, 0xBB:  // second bytes of « and »
@@ -97,8 +91,6 @@ public struct LocaleTypography: Sendable {
                 default:
                     break
                 }
-                if byte != 0x2E { dots = 0 }
-                previous = byte
             }
             return false
         }
@@ -107,7 +99,7 @@ public struct LocaleTypography: Sendable {
     /// The bytes `mayChange` looks at.
     private static let significant: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for byte: UInt8 in [0x22, 0x27, 0x2E, 0x2D, 0x20, 0x3A, 0x3B, 0x21, 0x3F, 0xAB, 0xBB, 0x94] { table[Int(byte)] = true }
+        for byte: UInt8 in [0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xAB, 0xBB, 0x94] { table[Int(byte)] = true }
         return table
     }()
 
@@ -150,7 +142,7 @@ public struct LocaleTypography: Sendable {
         let previous: Unicode.Scalar?
         let next: Unicode.Scalar?
         var protected: [Bool] = []
-        var out = String.UnicodeScalarView()
+        var out = Output()
         /// Open quotes, innermost last.
         var open: [OpenQuote]
 
@@ -177,8 +169,34 @@ public struct LocaleTypography: Sendable {
 
         /// Replaces the last scalar written.
         mutating func replaceLast(with scalar: Unicode.Scalar) {
-            out.removeLast()
-            out.append(scalar)
+            out.replaceLast(with: scalar)
+        }
+
+        /// The text written so far, as UTF-8, with its last scalar at hand.
+        struct Output {
+            private(set) var bytes: [UInt8] = []
+            private(set) var last: Unicode.Scalar? = nil
+            private var lastLength = 0
+
+            var isEmpty: Bool { bytes.isEmpty }
+
+            mutating func append(_ scalar: Unicode.Scalar) {
+                if scalar.isASCII {
+                    bytes.append(UInt8(scalar.value))
+                    lastLength = 1
+                } else {
+                    let count = bytes.count
+                    bytes.append(contentsOf: scalar.utf8)
+                    lastLength = bytes.count - count
+                }
+                last = scalar
+            }
+
+            /// Only after an `append`.
+            mutating func replaceLast(with scalar: Unicode.Scalar) {
+                bytes.removeLast(lastLength)
+                append(scalar)
+            }
         }
 
         mutating func run() -> String {
@@ -223,7 +241,7 @@ public struct LocaleTypography: Sendable {
                 }
                 i += 1
             }
-            return String(out)
+            return String(decoding: out.bytes, as: UTF8.self)
         }
 
         // MARK: Quotes
