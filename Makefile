@@ -4,7 +4,7 @@
 # Build the whole guide (every locale, every format) into _site/.
 guide:
 	scripts/install-deps.sh build
-	swift build -c release
+	swift build -c release --static-swift-stdlib
 	.build/release/guidegen build
 
 # Run the whole test suite, validators included.

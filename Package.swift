@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference parser. Only GuideParsing imports it.
@@ -52,10 +52,15 @@ let package = Package(
             name: "GuideTranslation",
             dependencies: ["GuideModel", "GuideParsing", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // `serve`: the built site on 127.0.0.1, rebuilt and reloaded on every edit.
+        // `serve`: the built site on 127.0.0.1, rebuilt and reloaded on every edit. SwiftNIO's
+        // HTTP/1.1 server: it needs no FoundationNetworking (libcurl and its TLS stack), which
+        // every run of the binary would otherwise load.
         .target(
             name: "GuidePreview",
-            dependencies: ["GuideBuild", "GuideModel", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "GuideBuild", "GuideModel", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         // Subcommands: flags in, an action out. No logic of its own.
         .target(

@@ -19,25 +19,26 @@ public struct FrontMatter: Sendable {
             return .failure(.error("front-matter", "the page has no front matter; start it with a line '---', then 'id:' and 'title:', then '---'", at: start))
         }
         // Find the closing `---` (or `...`) line on the UTF-8 bytes; pages can be megabytes long.
-        let bytes = Array(text.utf8)
-        var lineStart = 4
-        var closing: (start: Int, end: Int, line: Int)? = nil
-        var line = 2
-        while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let content = bytes[lineStart..<lineEnd]
-            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
-                closing = (lineStart, lineEnd, line)
-                break
+        var text = text
+        let found = text.withUTF8 { bytes -> (start: Int, end: Int, line: Int, yaml: String)? in
+            var lineStart = 4
+            var line = 2
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                let content = bytes[lineStart..<lineEnd]
+                if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                    return (lineStart, lineEnd, line, String(decoding: bytes[4..<max(4, lineStart - 1)], as: UTF8.self))
+                }
+                lineStart = lineEnd + 1
+                line += 1
             }
-            lineStart = lineEnd + 1
-            line += 1
+            return nil
         }
-        guard let closing else {
+        guard let closing = found else {
             return .failure(.error("front-matter", "the front matter is not closed: add a line '---' after it", at: start))
         }
-        let yaml = String(decoding: bytes[4..<max(4, closing.start - 1)], as: UTF8.self)
+        let yaml = closing.yaml
         let parsed: YAMLValue?
         switch YAMLValue.parse(yaml, file: file, lineOffset: 1) {
         case .failure(let d): return .failure(d)
@@ -60,8 +61,11 @@ public struct FrontMatter: Sendable {
         let matter = FrontMatter(
             id: id, title: title, description: description, showsDirectory: directory,
             idLocation: parsed["id"]?.location ?? start)
-        // One empty line per front matter line, then the body as it was.
-        let body = String(repeating: "\n", count: closing.line) + String(decoding: bytes[min(closing.end + 1, bytes.count)...], as: UTF8.self)
+        // One empty line per front matter line, then the body as it was (sliced after a line
+        // feed, where a character starts, so the text is copied without decoding it again).
+        let utf8 = text.utf8
+        let bodyStart = utf8.index(utf8.startIndex, offsetBy: min(closing.end + 1, utf8.count))
+        let body = String(repeating: "\n", count: closing.line) + text[bodyStart...]
         return .success((matter, body))
     }
 

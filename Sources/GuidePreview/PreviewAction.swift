@@ -1,7 +1,10 @@
-import FlyingFox
 import Foundation
 import GuideBuild
 import GuideModel
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 
 /// `guidegen serve`: builds the site, serves it on 127.0.0.1, rebuilds when a file under the
 /// content or theme folder changes, and reloads open pages. A failed build is shown in the
@@ -28,35 +31,37 @@ public struct PreviewAction: Sendable {
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-        let state = PreviewState()
+        let state = NIOLockedValueBox(PreviewState())
         let cache = MemoCache()
-        let reloadScript = (try? Data(contentsOf: URL(fileURLWithPath: build.themeDirectory + "/preview/reload.js"))) ?? Data()
+        let reloadScript = (try? Data(contentsOf: URL(fileURLWithPath: build.themeDirectory + "/preview/reload.js"))).map { [UInt8]($0) } ?? []
         rebuild(state, cache: cache)
-        // IPv4 loopback: 127.0.0.1 is what the terminal prints and what browsers resolve first.
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
         let root = build.output
-        let started = DispatchSemaphore(value: 0)
-        Task {
-            await server.appendRoute("GET /__guidegen/state") { _ in
-                let snapshot = await state.snapshot()
-                let body = try JSONSerialization.data(withJSONObject: ["build": snapshot.build, "errors": snapshot.errors], options: [.sortedKeys])
-                return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: body)
-            }
-            await server.appendRoute("GET /__guidegen/reload.js") { _ in
-                HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: reloadScript)
-            }
-            await server.appendRoute("GET *") { request in
-                PreviewFiles.response(for: request.path, root: root)
-            }
-            started.signal()
-            do {
-                try await server.run()
-            } catch {
-                log("error: the preview server stopped: \(error)")
-                exit(1)
+        let respond: @Sendable (String) -> PreviewResponse = { uri in
+            let path = String(uri.prefix { $0 != "?" && $0 != "#" })
+            switch path {
+            case "/__guidegen/state":
+                let snapshot = state.withLockedValue { $0 }
+                let body =
+                    (try? JSONSerialization.data(withJSONObject: ["build": snapshot.build, "errors": snapshot.errors], options: [.sortedKeys])) ?? Data()
+                return PreviewResponse(status: .ok, contentType: "application/json", body: [UInt8](body))
+            case "/__guidegen/reload.js":
+                return PreviewResponse(status: .ok, contentType: "text/javascript; charset=utf-8", body: reloadScript)
+            default:
+                return PreviewFiles.response(for: path, root: root)
             }
         }
-        started.wait()
+        // IPv4 loopback: 127.0.0.1 is what the terminal prints and what browsers resolve first.
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 64)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(PreviewRequestHandler(respond: respond))
+                }
+            }
+        _ = try bootstrap.bind(host: "127.0.0.1", port: Int(port)).wait()
         log("Serving \(root)/ at http://127.0.0.1:\(port)/ — edit files under \(build.contentRoot)/ or \(build.themeDirectory)/; Ctrl-C stops.")
         var watcher = SourceWatcher(folders: [build.contentRoot, build.themeDirectory])
         while true {
@@ -69,58 +74,97 @@ public struct PreviewAction: Sendable {
     }
 
     /// Builds again, reusing what the last build computed from inputs that did not change.
-    private func rebuild(_ state: PreviewState, cache: MemoCache) {
-        let outcome: (Bool, [String])
+    private func rebuild(_ state: NIOLockedValueBox<PreviewState>, cache: MemoCache) {
         var build = self.build
         build.cache = cache
         cache.beginBuild()
         do {
             let report = try build.run()
             log(report.summary + (cache.hits > 0 ? " (\(cache.hits) of \(cache.hits + cache.misses) results reused)" : ""))
-            outcome = (true, [])
+            state.withLockedValue { $0.record(succeeded: true, errors: []) }
         } catch BuildError.contentErrors(let diagnostics) {
             let lines = diagnostics.filter { $0.severity == .error }.map(\.description)
             for line in lines { log(line) }
             log("error: the build failed; still serving the last good one")
-            outcome = (false, lines)
+            state.withLockedValue { $0.record(succeeded: false, errors: lines) }
         } catch {
             log("error: \(error)")
-            outcome = (false, ["\(error)"])
+            state.withLockedValue { $0.record(succeeded: false, errors: ["\(error)"]) }
         }
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            await state.record(succeeded: outcome.0, errors: outcome.1)
-            done.signal()
-        }
-        done.wait()
     }
 }
 
-/// The build number and the errors of the last build, shared with the request handlers.
-actor PreviewState {
-    private var build = 0
-    private var errors: [String] = []
+/// The build number and the errors of the last build, shared with the request handler.
+struct PreviewState: Sendable {
+    var build = 0
+    var errors: [String] = []
 
-    func record(succeeded: Bool, errors: [String]) {
+    mutating func record(succeeded: Bool, errors: [String]) {
         if succeeded { build += 1 }
         self.errors = errors
     }
+}
 
-    func snapshot() -> (build: Int, errors: [String]) { (build, errors) }
+/// What the preview answers to one request.
+struct PreviewResponse: Sendable {
+    var status: HTTPResponseStatus
+    var contentType: String?
+    var body: [UInt8] = []
+}
+
+/// Answers each GET or HEAD request of a connection with `respond(uri)`; the connection stays
+/// open when the client asks for it.
+final class PreviewRequestHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let respond: @Sendable (String) -> PreviewResponse
+    private var head: HTTPRequestHead?
+
+    init(respond: @escaping @Sendable (String) -> PreviewResponse) {
+        self.respond = respond
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head): self.head = head
+        case .body: break
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            let response =
+                head.method == .GET || head.method == .HEAD ? respond(head.uri) : PreviewResponse(status: .methodNotAllowed, contentType: nil)
+            var headers = HTTPHeaders()
+            if let type = response.contentType { headers.add(name: "Content-Type", value: type) }
+            headers.add(name: "Cache-Control", value: "no-store")
+            headers.add(name: "Content-Length", value: "\(response.body.count)")
+            if !head.isKeepAlive { headers.add(name: "Connection", value: "close") }
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: response.status, headers: headers))), promise: nil)
+            if head.method != .HEAD, !response.body.isEmpty {
+                context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
+            }
+            let written = context.eventLoop.makePromise(of: Void.self)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
+            if !head.isKeepAlive {
+                let channel = context.channel
+                written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+            }
+        }
+    }
 }
 
 /// Files of the built site, with the reload script added to every page.
 enum PreviewFiles {
-    static func response(for requestPath: String, root: String) -> HTTPResponse {
+    static func response(for requestPath: String, root: String) -> PreviewResponse {
         var path = requestPath.removingPercentEncoding ?? requestPath
         if path.hasSuffix("/") { path += "index.html" }
         let parts = path.split(separator: "/")
         guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else {
-            return HTTPResponse(statusCode: .forbidden)
+            return PreviewResponse(status: .forbidden, contentType: nil)
         }
         let file = root + "/" + parts.joined(separator: "/")
         guard var data = FileManager.default.contents(atPath: file) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found: \(path)\n".utf8))
+            return PreviewResponse(status: .notFound, contentType: "text/plain; charset=utf-8", body: Array("Not found: \(path)\n".utf8))
         }
         let type = contentType(file)
         if type.hasPrefix("text/html") {
@@ -130,7 +174,7 @@ enum PreviewFiles {
             html = html.replacingOccurrences(of: "</body>", with: "<script src=\"/__guidegen/reload.js\" defer></script>\n</body>")
             data = Data(html.utf8)
         }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: data)
+        return PreviewResponse(status: .ok, contentType: type, body: [UInt8](data))
     }
 
     static func contentType(_ file: String) -> String {
