@@ -78,7 +78,10 @@ let package = Package(
         .testTarget(name: "GuideChecksTests", dependencies: ["GuideChecks", "GuideParsing"]),
         .testTarget(
             name: "GuideRenderingTests",
-            dependencies: ["GuideRendering", "GuideParsing", "GuideBuild", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "GuideRendering", "GuideParsing", "GuideBuild", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "GuideTranslationTests", dependencies: ["GuideTranslation", "GuideParsing"]),

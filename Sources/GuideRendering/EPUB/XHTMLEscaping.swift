@@ -6,6 +6,7 @@ import Mustache
 enum XHTMLEscaping {
     /// `& < > " '` as `&#38; &#60; &#62; &#34; &#39;`; everything else as literal UTF-8.
     static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for character in s.unicodeScalars {

@@ -20,6 +20,11 @@ public struct HTMLWriter: Sendable {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends one byte as is.
+    public mutating func byte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
     /// Starts a new line unless the output is empty or already at one (cmark's `cr`).
     public mutating func newlineIfNeeded() {
         if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }

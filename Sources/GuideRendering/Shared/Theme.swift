@@ -27,6 +27,7 @@ public struct Theme: Sendable {
         guard let names = try? fm.contentsOfDirectory(atPath: templatesDir) else {
             throw LoadError(path: templatesDir, reason: "the theme has no templates folder")
         }
+        MustacheContentTypes.register(TemplateEscaping.ContentType(), named: TemplateEscaping.contentTypeName)
         var library = MustacheLibrary()
         var fingerprint = ""
         for name in names.sorted() where name.hasSuffix(".mustache") {
@@ -36,7 +37,8 @@ public struct Theme: Sendable {
             }
             fingerprint += name + "\n" + text + "\n"
             do {
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
+                // The pragma comes first in every template, so partials escape the same way.
+                try library.register("{{% CONTENT_TYPE: \(TemplateEscaping.contentTypeName) }}" + text, named: String(name.dropLast(".mustache".count)))
             } catch {
                 throw LoadError(path: path, reason: "invalid template: \(error)")
             }
