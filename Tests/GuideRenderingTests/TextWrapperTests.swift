@@ -1,5 +1,6 @@
-import GuideRendering
 import Testing
+
+@testable import GuideRendering
 
 @Suite struct TextWrapperTests {
     @Test func fillsLinesUpToTheWidth() {
@@ -68,5 +69,14 @@ import Testing
     @Test func emojiAndWideTextCountTwoColumns() {
         let lines = TextWrapper(width: 9).wrap("🙂🙂 🙂🙂 🙂🙂")
         #expect(lines == ["🙂🙂 🙂🙂", "🙂🙂"])
+    }
+}
+
+/// The byte split of `TextWrapper.lines` gives the lines a character split gives.
+@Suite struct TextWrapperLineSplitTests {
+    @Test(arguments: ["", "\n", "a", "a\nb", "a\n\nb\n", "\n\u{301}x", "é\nñ\n", "a\r\nb\nc", "日本\n語"])
+    func sameAsCharacterSplit(_ text: String) {
+        let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(TextWrapper.lines(text).map(String.init) == expected)
     }
 }

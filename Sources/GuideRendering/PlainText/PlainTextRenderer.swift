@@ -279,7 +279,9 @@ public struct PlainTextRenderer: Sendable {
 
     /// Text without the wrapper's internal glue character.
     private static func clean(_ s: String) -> String {
-        s.contains(TextWrapper.glue) ? String(s.map { $0 == TextWrapper.glue ? " " : $0 }) : s
+        // Most text has no glue at all: look for its scalar before walking characters.
+        guard s.unicodeScalars.contains(TextWrapper.glueScalar) else { return s }
+        return s.contains(TextWrapper.glue) ? String(s.map { $0 == TextWrapper.glue ? " " : $0 }) : s
     }
 
     // MARK: Help

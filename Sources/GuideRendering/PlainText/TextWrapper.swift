@@ -8,7 +8,8 @@ public struct TextWrapper: Sendable {
     /// The widest a line may be, prefixes included.
     public var width: Int
     /// Joins two words like a space but never breaks; written as a plain space.
-    public static let glue = Character(Unicode.Scalar(0xFDD0)!)
+    public static let glue = Character(glueScalar)
+    public static let glueScalar = Unicode.Scalar(0xFDD0)!
 
     public init(width: Int) {
         self.width = width
@@ -19,10 +20,25 @@ public struct TextWrapper: Sendable {
     public func wrap(_ text: String, first: String = "", rest: String = "") -> [String] {
         var lines: [String] = []
         var prefix = first
-        for (index, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, paragraph) in Self.lines(text).enumerated() {
             if index > 0 { prefix = rest }
             fill(paragraph, prefix: &prefix, rest: rest, into: &lines)
         }
+        return lines
+    }
+
+    /// `text` split at line feeds, as `split(separator: "\n")` splits it by characters; on the
+    /// UTF-8 bytes when no carriage return can make "\r\n" one character.
+    static func lines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        guard !utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        while let end = utf8[start...].firstIndex(of: 0x0A) {
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(text[start...])
         return lines
     }
 
