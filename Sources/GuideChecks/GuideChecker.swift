@@ -10,6 +10,9 @@ public struct CheckContext: Sendable {
 
     /// Heading anchors of every page, by locale and file name, computed once per run.
     public let anchors: [String: [String: Set<String>]]
+    /// Each source-locale page's heading levels and link destinations, by file name: what every
+    /// translation of it is compared with, computed once.
+    public let sourceStructure: [String: (levels: [Int], destinations: [String])]
 
     public init(guide: Guide, assets: Set<String>, contentRoot: String) {
         self.guide = guide
@@ -24,6 +27,11 @@ public struct CheckContext: Sendable {
             }
         }
         self.anchors = anchors
+        var structure: [String: (levels: [Int], destinations: [String])] = [:]
+        for page in source?.pages ?? [] {
+            structure[page.fileName] = (page.headings.map(\.level), page.linkDestinations)
+        }
+        sourceStructure = structure
     }
 
     /// The anchors of the page named `fileName` in `locale`.

@@ -6,10 +6,10 @@ public struct StructureParityRule: PageRule {
     public init() {}
 
     public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
-        guard edition.locale.code != context.guide.info.sourceLocale, let source = context.sourcePage(for: page) else { return [] }
+        guard edition.locale.code != context.guide.info.sourceLocale, let source = context.sourceStructure[page.fileName] else { return [] }
         var found: [Diagnostic] = []
         let ours = page.headings.map(\.level)
-        let theirs = source.headings.map(\.level)
+        let theirs = source.levels
         if ours != theirs {
             found.append(
                 .warning(
@@ -18,7 +18,7 @@ public struct StructureParityRule: PageRule {
                     at: page.source))
         }
         let ourLinks = facts.destinations
-        let theirLinks = source.linkDestinations
+        let theirLinks = source.destinations
         if ourLinks != theirLinks {
             let missing = theirLinks.filter { !ourLinks.contains($0) }
             let extra = ourLinks.filter { !theirLinks.contains($0) }
@@ -32,6 +32,4 @@ public struct StructureParityRule: PageRule {
         }
         return found
     }
-
-    /// Link and image destinations in document order.
 }

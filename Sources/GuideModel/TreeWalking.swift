@@ -5,13 +5,14 @@ extension Array where Element == Block {
         // Frames of (siblings, next index): no per-node array copies.
         var stack: [(blocks: [Block], next: Int)] = [(self, 0)]
         while let top = stack.indices.last {
-            let (blocks, next) = stack[top]
-            guard next < blocks.count else {
+            // Read in place: copying the frame's array out would retain and release it per node.
+            let next = stack[top].next
+            guard next < stack[top].blocks.count else {
                 stack.removeLast()
                 continue
             }
             stack[top].next = next + 1
-            let block = blocks[next]
+            let block = stack[top].blocks[next]
             visitBlock(block)
             switch block.kind {
             case .blockQuote(let children):
@@ -32,13 +33,13 @@ extension Array where Element == Inline {
     public func walk(_ visit: (Inline) -> Void) {
         var stack: [(inlines: [Inline], next: Int)] = [(self, 0)]
         while let top = stack.indices.last {
-            let (inlines, next) = stack[top]
-            guard next < inlines.count else {
+            let next = stack[top].next
+            guard next < stack[top].inlines.count else {
                 stack.removeLast()
                 continue
             }
             stack[top].next = next + 1
-            let inline = inlines[next]
+            let inline = stack[top].inlines[next]
             visit(inline)
             switch inline.kind {
             case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c):
