@@ -102,13 +102,16 @@ struct PagePass: Sendable {
                 typeset.isOutdated = outdated
             }
             do {
-                try render(typeset, at: item.page, of: locale.typeset, parts: parts, renderers: renderers, into: &result)
+                try render(typeset, outline: outline, at: item.page, of: locale.typeset, parts: parts, renderers: renderers, into: &result)
             } catch {
                 result.failure = Self.buildError(error, path: build.output)
             }
             return result
         }
 
+        if ProcessInfo.processInfo.environment["GGT"] != nil {
+            FileHandle.standardError.write("T pages \(Date().timeIntervalSince(started))\n".data(using: .utf8)!)
+        }
         for result in results {
             outcome.diagnostics += result.diagnostics
             outcome.unexpressible += result.unexpressible
@@ -131,6 +134,9 @@ struct PagePass: Sendable {
                 let files = try task.render()
                 try staging.write(files, reuse: reuse)
                 progress(task.label, Date().timeIntervalSince(started))
+                if ProcessInfo.processInfo.environment["GGT"] != nil {
+                    FileHandle.standardError.write("T \(task.label) \(Date().timeIntervalSince(started))\n".data(using: .utf8)!)
+                }
                 return files.count
             }
         }
@@ -144,14 +150,16 @@ struct PagePass: Sendable {
         return outcome
     }
 
-    /// Renders one page (typeset, with its body) in every format; writes its files.
+    /// Renders one page (typeset, with its body) in every format; writes its files. `outline` is
+    /// the page as loaded, whose references an outline keeps without a walk.
     private func render(
-        _ page: Page, at index: Int, of edition: LocaleEdition, parts: LocaleParts, renderers: BuildAction.Renderers, into result: inout PageResult
+        _ page: Page, outline: Page, at index: Int, of edition: LocaleEdition, parts: LocaleParts, renderers: BuildAction.Renderers,
+        into result: inout PageResult
     ) throws {
         let code = edition.locale.code
         if let site = renderers.site, let siteParts = parts.site {
             let rendered = site.renderPage(at: index, of: edition, body: page, shared: siteParts)
-            result.mediaPaths = BuildAction.imagePaths(page)
+            result.mediaPaths = BuildAction.imagePaths(outline)
             try staging.write([rendered.file], reuse: reuse)
             result.files += 1
             result.printSection = streamParts ? try staging.writePart(rendered.printSection, name: "\(code)-\(index).html") : rendered.printSection

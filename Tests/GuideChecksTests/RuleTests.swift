@@ -124,3 +124,48 @@ func diagnostics(_ guide: Guide, assets: Set<String> = []) -> [Diagnostic] {
         #expect(HeadingAnchors.slug("!!!") == "section")
     }
 }
+
+/// Long sentences are counted on bytes; a plain token-by-token count is the reference.
+@Suite struct SentenceLengthTests {
+    /// Word counts of the sentences longer than `limit`: tokens split at white space, a sentence
+    /// ends with a token ending in `.`, `!`, `?` or `…`, a word is a token with a letter, digit
+    /// or non-ASCII character.
+    static func reference(_ text: String, limit: Int) -> [Int] {
+        var result: [Int] = []
+        var words = 0
+        let tokens = text.unicodeScalars.split(whereSeparator: { " \n\t\r".unicodeScalars.contains($0) })
+        for token in tokens {
+            if token.contains(where: { $0.value >= 0x80 || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) {
+                words += 1
+            }
+            if let last = token.last, ".!?…".unicodeScalars.contains(last) {
+                if words > limit { result.append(words) }
+                words = 0
+            }
+        }
+        if words > limit { result.append(words) }
+        return result
+    }
+
+    @Test func countsLikeTheReference() {
+        let pieces = ["a", "bc", "1", " ", " ", "\n", ".", "!", "?", "…", "é", "\"", "-", "?!", "…\"", "\t"]
+        var seed: UInt64 = 42
+        for _ in 0..<3000 {
+            var text = ""
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<(Int(seed >> 58) + 1) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            #expect(SentenceLengthRule.sentences(text, longerThan: 2).map(\.words) == Self.reference(text, limit: 2), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func reportsTheFirstWords() {
+        let long = (1...40).map { "w\($0)" }.joined(separator: " ") + ". Short one."
+        let found = SentenceLengthRule.sentences(long, longerThan: 35)
+        #expect(found.count == 1)
+        #expect(found.first?.words == 40)
+        #expect(found.first?.start == "w1 w2 w3 w4 w5 w6")
+    }
+}
