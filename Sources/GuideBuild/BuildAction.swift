@@ -74,12 +74,6 @@ public struct BuildAction: Sendable {
 
     public func run() throws -> Report {
         let started = Date()
-        func T(_ l: String) {
-            if ProcessInfo.processInfo.environment["GGT"] != nil {
-                FileHandle.standardError.write("T \(l) \(Date().timeIntervalSince(started))\n".data(using: .utf8)!)
-            }
-        }
-        T("start")
         let folder = OutputFolder(path: output)
         try folder.validate(contentRoot: contentRoot)
         folder.recover()
@@ -95,7 +89,6 @@ public struct BuildAction: Sendable {
             loader.outlinesOnly = true
             loader.wholeContentBytes = wholeContentBytes
         }
-        T("loaded")
         let (loader, outlines, codes) = (loaded.loader, loaded.guide, loaded.requestedLocales)
         let context = CheckContext(guide: outlines, assets: assets.value, contentRoot: contentRoot)
         // Titles, interface strings, resources and headings with typography; bodies get theirs
@@ -103,7 +96,6 @@ public struct BuildAction: Sendable {
         let outdated = outdatedPages(outlines)
         let guide = Self.marking(outlines.typeset(jobs: jobs, cache: cache), outdated: outdated)
 
-        T("typeset")
         // A theme that cannot be used is reported after the content's own errors.
         var renderers = Renderers()
         var setupError: Error?
@@ -115,7 +107,6 @@ public struct BuildAction: Sendable {
         } catch {
             setupError = error
         }
-        T("renderers")
         let staging = try folder.beginStaging()
         var pass = PagePass(
             build: self, loader: loader, context: context, shared: GuideChecker().sharedKey(context, cache: cache), staging: staging,
@@ -147,7 +138,6 @@ public struct BuildAction: Sendable {
                 throw error
             }
         }
-        T("pass")
         if diagnostics.hasErrors {
             staging.discard()
             throw BuildError.contentErrors(diagnostics.sorted)
@@ -171,9 +161,7 @@ public struct BuildAction: Sendable {
                 throw error
             }
         }
-        T("shared")
         try folder.commit(staging)
-        T("commit")
         let pages = codes.compactMap { guide.edition($0)?.pages.count }.reduce(0, +)
         return Report(
             locales: codes, pages: pages, formats: formats.sorted(), files: fileCount + 1,

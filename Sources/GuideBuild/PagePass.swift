@@ -109,9 +109,6 @@ struct PagePass: Sendable {
             return result
         }
 
-        if ProcessInfo.processInfo.environment["GGT"] != nil {
-            FileHandle.standardError.write("T pages \(Date().timeIntervalSince(started))\n".data(using: .utf8)!)
-        }
         for result in results {
             outcome.diagnostics += result.diagnostics
             outcome.unexpressible += result.unexpressible
@@ -134,9 +131,6 @@ struct PagePass: Sendable {
                 let files = try task.render()
                 try staging.write(files, reuse: reuse)
                 progress(task.label, Date().timeIntervalSince(started))
-                if ProcessInfo.processInfo.environment["GGT"] != nil {
-                    FileHandle.standardError.write("T \(task.label) \(Date().timeIntervalSince(started))\n".data(using: .utf8)!)
-                }
                 return files.count
             }
         }
