@@ -23,8 +23,9 @@ public struct PageFacts: Sendable {
     public var images: [Image] = []
     /// Link and image destinations together, in document order (`Page.linkDestinations`).
     public var destinations: [String] = []
-    /// The literal of every text inline (not code), in document order.
-    public var texts: [Located] = []
+    /// The literal of every text inline (not code) with a digit in it, in document order: where
+    /// a phone number can be.
+    public var textsWithDigits: [Located] = []
     /// Each paragraph's text without markup (`[Inline].plainText`), at the paragraph.
     public var paragraphs: [Located] = []
 
@@ -48,7 +49,7 @@ public struct PageFacts: Sendable {
             inline: { inline in
                 switch inline.kind {
                 case .text(let text):
-                    texts.append(Located(text: text, location: inline.location))
+                    if Self.hasDigit(text) { textsWithDigits.append(Located(text: text, location: inline.location)) }
                     paragraph?.text += text
                 case .code(let code): paragraph?.text += code
                 case .softBreak, .lineBreak: paragraph?.text += " "
@@ -63,5 +64,10 @@ public struct PageFacts: Sendable {
                 }
             })
         closeParagraph()
+    }
+
+    static func hasDigit(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { $0 &- 0x30 < 10 } }
     }
 }

@@ -15,8 +15,7 @@ public struct PhoneNumberRule: PageRule {
             context.guide.editions.flatMap { $0.resources.resources.compactMap(\.phone) }
                 .filter { $0.filter(\.isNumber).count <= 4 })
         var found: [Diagnostic] = []
-        // Most text has no digit at all.
-        for inline in facts.texts where inline.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+        for inline in facts.textsWithDigits {
             for number in Self.numbers(in: inline.text) {
                 let digits = number.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
                 if digits >= 6, !known.contains(number) {
