@@ -20,6 +20,11 @@ public struct HTMLWriter: Sendable {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends what `other` holds.
+    public mutating func append(_ other: HTMLWriter) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
     /// Appends one byte as is.
     public mutating func byte(_ byte: UInt8) {
         bytes.append(byte)

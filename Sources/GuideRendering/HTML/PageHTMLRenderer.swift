@@ -28,7 +28,8 @@ public struct PageHTMLRenderer: Sendable {
     }
 
     /// A list of siblings being rendered: what it holds, the next one, and the markup that
-    /// closes it. Children are read in place from the frame, so no node is copied to a queue.
+    /// closes it (in each output). Children are read in place from the frame, so no node is
+    /// copied to a queue.
     private struct Frame {
         enum Kind { case blocks, items, inlines }
         var kind: Kind
@@ -41,6 +42,40 @@ public struct PageHTMLRenderer: Sendable {
         /// The page's own top-level blocks, whose headings take the anchors.
         var topLevel = false
         var close: String
+        /// The close in the second output, where it differs (a link that one output drops).
+        var otherClose: String
+
+        init(
+            _ kind: Kind, blocks: [Block] = [], items: [ListItem] = [], inlines: [Inline] = [], tight: Bool = false, topLevel: Bool = false,
+            close: String, otherClose: String? = nil
+        ) {
+            self.kind = kind
+            self.blocks = blocks
+            self.items = items
+            self.inlines = inlines
+            self.tight = tight
+            self.topLevel = topLevel
+            self.close = close
+            self.otherClose = otherClose ?? close
+        }
+    }
+
+    /// Where a walk writes: this renderer's output and, optionally, a second renderer's. The two
+    /// differ only in headings (level, anchor) and link and image targets.
+    private struct Sink {
+        var out: HTMLWriter
+        var other: HTMLWriter?
+        let second: PageHTMLRenderer?
+
+        mutating func raw(_ s: String) {
+            out.raw(s)
+            other?.raw(s)
+        }
+
+        mutating func text(_ s: String) {
+            out.text(s)
+            other?.text(s)
+        }
     }
 
     public func render(_ blocks: [Block]) -> String {
@@ -50,141 +85,178 @@ public struct PageHTMLRenderer: Sendable {
     }
 
     public func render(_ blocks: [Block], into out: inout HTMLWriter) {
-        var stack = [Frame(kind: .blocks, blocks: blocks, topLevel: true, close: "")]
+        var sink = Sink(out: out, other: nil, second: nil)
+        out = HTMLWriter(capacity: 0)
+        walk(blocks, into: &sink)
+        out = sink.out
+    }
+
+    /// `blocks` rendered by this renderer into `out` and by `second` into `otherOut`, in one
+    /// walk: what a page and its section of a larger document share is read once.
+    public func render(_ blocks: [Block], into out: inout HTMLWriter, and second: PageHTMLRenderer, into otherOut: inout HTMLWriter) {
+        var sink = Sink(out: out, other: otherOut, second: second)
+        out = HTMLWriter(capacity: 0)
+        otherOut = HTMLWriter(capacity: 0)
+        walk(blocks, into: &sink)
+        out = sink.out
+        otherOut = sink.other!
+    }
+
+    private func walk(_ blocks: [Block], into sink: inout Sink) {
+        var stack = [Frame(.blocks, blocks: blocks, topLevel: true, close: "")]
         var headingIndex = 0
         while let top = stack.indices.last {
             let next = stack[top].next
             switch stack[top].kind {
             case .blocks:
                 guard next < stack[top].blocks.count else {
-                    out.raw(stack.removeLast().close)
+                    close(stack.removeLast(), into: &sink)
                     continue
                 }
                 stack[top].next = next + 1
                 renderBlock(
-                    stack[top].blocks[next], tight: stack[top].tight, topLevel: stack[top].topLevel, headingIndex: &headingIndex, into: &out, stack: &stack)
+                    stack[top].blocks[next], tight: stack[top].tight, topLevel: stack[top].topLevel, headingIndex: &headingIndex, into: &sink,
+                    stack: &stack)
             case .items:
                 guard next < stack[top].items.count else {
-                    out.raw(stack.removeLast().close)
+                    close(stack.removeLast(), into: &sink)
                     continue
                 }
                 stack[top].next = next + 1
-                out.raw("<li>")
-                stack.append(Frame(kind: .blocks, blocks: stack[top].items[next].blocks, tight: stack[top].tight, close: "</li>\n"))
+                sink.raw("<li>")
+                stack.append(Frame(.blocks, blocks: stack[top].items[next].blocks, tight: stack[top].tight, close: "</li>\n"))
             case .inlines:
                 guard next < stack[top].inlines.count else {
-                    out.raw(stack.removeLast().close)
+                    close(stack.removeLast(), into: &sink)
                     continue
                 }
                 stack[top].next = next + 1
-                renderInline(stack[top].inlines[next], into: &out, stack: &stack)
+                renderInline(stack[top].inlines[next], into: &sink, stack: &stack)
             }
         }
+    }
+
+    private func close(_ frame: Frame, into sink: inout Sink) {
+        sink.out.raw(frame.close)
+        sink.other?.raw(frame.otherClose)
     }
 
     private static let headingTags: [(open: String, close: String)] = (1...6).map { ("<h\($0)", "</h\($0)>\n") }
 
-    private func renderBlock(_ block: Block, tight: Bool, topLevel: Bool, headingIndex: inout Int, into out: inout HTMLWriter, stack: inout [Frame]) {
+    /// A heading's opening tag (with its anchor when it is a top-level heading) in `out`; its
+    /// closing tag.
+    private func openHeading(level: Int, anchor: Int?, into out: inout HTMLWriter) -> String {
+        let tag = Self.headingTags[min(max(level + headingOffset, 1), 6) - 1]
+        out.raw(tag.open)
+        if let anchor, anchor < anchors.count {
+            out.raw(" id=\"")
+            out.text(anchors[anchor])
+            out.raw("\"")
+        }
+        out.raw(">")
+        return tag.close
+    }
+
+    private func renderBlock(_ block: Block, tight: Bool, topLevel: Bool, headingIndex: inout Int, into sink: inout Sink, stack: inout [Frame]) {
         switch block.kind {
         case .heading(let level, let inlines):
-            let tag = Self.headingTags[min(max(level + headingOffset, 1), 6) - 1]
-            out.raw(tag.open)
-            if topLevel, headingIndex < anchors.count {
-                out.raw(" id=\"")
-                out.text(anchors[headingIndex])
-                out.raw("\"")
-                headingIndex += 1
-            }
-            out.raw(">")
-            stack.append(Frame(kind: .inlines, inlines: inlines, close: tag.close))
+            let anchor = topLevel ? headingIndex : nil
+            if topLevel, headingIndex < anchors.count { headingIndex += 1 }
+            let close = openHeading(level: level, anchor: anchor, into: &sink.out)
+            var otherClose = close
+            if let second = sink.second, sink.other != nil { otherClose = second.openHeading(level: level, anchor: anchor, into: &sink.other!) }
+            stack.append(Frame(.inlines, inlines: inlines, close: close, otherClose: otherClose))
         case .paragraph(let inlines):
-            if !tight { out.raw("<p>") }
-            stack.append(Frame(kind: .inlines, inlines: inlines, close: tight ? "" : "</p>\n"))
+            if !tight { sink.raw("<p>") }
+            stack.append(Frame(.inlines, inlines: inlines, close: tight ? "" : "</p>\n"))
         case .blockQuote(let children):
-            out.raw("<blockquote>\n")
-            stack.append(Frame(kind: .blocks, blocks: children, close: "</blockquote>\n"))
+            sink.raw("<blockquote>\n")
+            stack.append(Frame(.blocks, blocks: children, close: "</blockquote>\n"))
         case .list(let style, let items):
             let close: String
             switch style.marker {
             case .bullet:
-                out.raw("<ul>\n")
+                sink.raw("<ul>\n")
                 close = "</ul>\n"
             case .ordered(let start):
-                out.raw(start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n")
+                sink.raw(start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n")
                 close = "</ol>\n"
             }
-            stack.append(Frame(kind: .items, items: items, tight: style.isTight, close: close))
+            stack.append(Frame(.items, items: items, tight: style.isTight, close: close))
         case .codeBlock(_, let literal):
-            out.raw("<pre><code>")
-            out.text(literal)
-            out.raw("</code></pre>\n")
+            sink.raw("<pre><code>")
+            sink.text(literal)
+            sink.raw("</code></pre>\n")
         case .htmlBlock(let literal):
-            out.raw("<pre class=\"rejected-html\"><code>")
-            out.text(literal)
-            out.raw("</code></pre>\n")
+            sink.raw("<pre class=\"rejected-html\"><code>")
+            sink.text(literal)
+            sink.raw("</code></pre>\n")
         case .thematicBreak:
-            out.raw(syntax == .xhtml ? "<hr/>\n" : "<hr>\n")
+            sink.raw(syntax == .xhtml ? "<hr/>\n" : "<hr>\n")
         }
     }
 
-    private func renderInline(_ inline: Inline, into out: inout HTMLWriter, stack: inout [Frame]) {
+    private func renderInline(_ inline: Inline, into sink: inout Sink, stack: inout [Frame]) {
         switch inline.kind {
-        case .text(let s): text(s, into: &out)
-        case .softBreak: out.raw("\n")
-        case .lineBreak: out.raw(syntax == .xhtml ? "<br/>\n" : "<br>\n")
-        case .code(let s):
-            out.raw("<code>")
-            text(s, into: &out)
-            out.raw("</code>")
-        case .html(let s):
-            out.raw("<code>")
-            text(s, into: &out)
-            out.raw("</code>")
+        case .text(let s): sink.text(s)
+        case .softBreak: sink.raw("\n")
+        case .lineBreak: sink.raw(syntax == .xhtml ? "<br/>\n" : "<br>\n")
+        case .code(let s), .html(let s):
+            sink.raw("<code>")
+            sink.text(s)
+            sink.raw("</code>")
         case .emphasis(let children):
-            out.raw("<em>")
-            stack.append(Frame(kind: .inlines, inlines: children, close: "</em>"))
+            sink.raw("<em>")
+            stack.append(Frame(.inlines, inlines: children, close: "</em>"))
         case .strong(let children):
-            out.raw("<strong>")
-            stack.append(Frame(kind: .inlines, inlines: children, close: "</strong>"))
+            sink.raw("<strong>")
+            stack.append(Frame(.inlines, inlines: children, close: "</strong>"))
         case .link(let destination, let title, let children):
             let target = LinkTarget(destination)
-            guard let href = resolve(target) else {
-                stack.append(Frame(kind: .inlines, inlines: children, close: ""))
-                return
-            }
-            out.raw("<a href=\"")
-            out.href(href)
-            out.raw("\"")
-            if !title.isEmpty {
-                out.raw(" title=\"")
-                text(title, into: &out)
-                out.raw("\"")
-            }
-            if case .external = target { out.raw(" class=\"external\"") }
-            out.raw(">")
-            stack.append(Frame(kind: .inlines, inlines: children, close: "</a>"))
+            let close = openLink(target, title: title, into: &sink.out)
+            var otherClose = close
+            if let second = sink.second, sink.other != nil { otherClose = second.openLink(target, title: title, into: &sink.other!) }
+            stack.append(Frame(.inlines, inlines: children, close: close, otherClose: otherClose))
         case .image(let source, let title, let alt):
-            guard let src = resolve(LinkTarget(source)) else {
-                text(alt.plainText, into: &out)
-                return
-            }
-            out.raw("<img src=\"")
-            out.href(src)
-            out.raw("\" alt=\"")
-            text(alt.plainText, into: &out)
-            out.raw("\"")
-            if !title.isEmpty {
-                out.raw(" title=\"")
-                text(title, into: &out)
-                out.raw("\"")
-            }
-            out.raw(syntax == .xhtml ? "/>" : ">")
+            let target = LinkTarget(source)
+            let altText = alt.plainText
+            image(target, title: title, alt: altText, into: &sink.out)
+            if let second = sink.second, sink.other != nil { second.image(target, title: title, alt: altText, into: &sink.other!) }
         }
     }
 
-    /// Escaped text: only `& < > "` become references (all predefined in XML), everything else
-    /// stays literal UTF-8, so XHTML needs no named entities.
-    private func text(_ s: String, into out: inout HTMLWriter) {
-        out.text(s)
+    /// A link's opening tag in `out`, and its closing tag; nothing when this output drops the link.
+    private func openLink(_ target: LinkTarget, title: String, into out: inout HTMLWriter) -> String {
+        guard let href = resolve(target) else { return "" }
+        out.raw("<a href=\"")
+        out.href(href)
+        out.raw("\"")
+        if !title.isEmpty {
+            out.raw(" title=\"")
+            out.text(title)
+            out.raw("\"")
+        }
+        if case .external = target { out.raw(" class=\"external\"") }
+        out.raw(">")
+        return "</a>"
+    }
+
+    /// An image, or its alt text when this output drops it.
+    private func image(_ target: LinkTarget, title: String, alt: String, into out: inout HTMLWriter) {
+        guard let src = resolve(target) else {
+            out.text(alt)
+            return
+        }
+        out.raw("<img src=\"")
+        out.href(src)
+        out.raw("\" alt=\"")
+        out.text(alt)
+        out.raw("\"")
+        if !title.isEmpty {
+            out.raw(" title=\"")
+            out.text(title)
+            out.raw("\"")
+        }
+        out.raw(syntax == .xhtml ? "/>" : ">")
     }
 }

@@ -41,14 +41,25 @@ public struct SiteRenderer: Sendable {
     public func renderPage(at index: Int, of edition: LocaleEdition, body: Page? = nil, shared: LocaleParts) -> RenderedPage {
         let page = body ?? edition.pages[index]
         let anchors = anchors(of: page)
-        let html = cache.value("html-page", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)) {
-            renderPage(page, at: index, anchors: anchors, in: edition, shared: shared)
-        }
         let printAnchors = anchors.map { "\(page.slug)--\($0)" }
-        let section = cache.value("print-section", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: printAnchors)) {
-            renderPrintSection(page, anchors: printAnchors, in: edition)
+        let path = "\(edition.locale.code)/\(page.slug).html"
+        guard let cache else {
+            // Without a cache both bodies come from one walk.
+            var body = HTMLWriter(capacity: 16 * 1024)
+            var printBody = HTMLWriter(capacity: 16 * 1024)
+            bodyRenderer(page, anchors: anchors).render(page.blocks, into: &body, and: printBodyRenderer(page, anchors: printAnchors), into: &printBody)
+            let html = renderPage(page, at: index, anchors: anchors, body: body.string, in: edition, shared: shared)
+            return RenderedPage(file: OutputFile(path: path, text: html), printSection: renderPrintSection(page, body: printBody, in: edition))
         }
-        return RenderedPage(file: OutputFile(path: "\(edition.locale.code)/\(page.slug).html", text: html), printSection: section)
+        let html = cache.value("html-page", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)) {
+            renderPage(page, at: index, anchors: anchors, body: bodyRenderer(page, anchors: anchors).render(page.blocks), in: edition, shared: shared)
+        }
+        let section = cache.value("print-section", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: printAnchors)) {
+            var printBody = HTMLWriter(capacity: 16 * 1024)
+            printBodyRenderer(page, anchors: printAnchors).render(page.blocks, into: &printBody)
+            return renderPrintSection(page, body: printBody, in: edition)
+        }
+        return RenderedPage(file: OutputFile(path: path, text: html), printSection: section)
     }
 
     /// What every page of a locale shows the same, rendered once: the help box from
@@ -113,14 +124,27 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Pages
 
-    func renderPage(_ page: Page, at index: Int, anchors: [String], in edition: LocaleEdition, shared: LocaleParts) -> String {
-        let renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.siteLinks(contentLocale: page.contentLocale))
+    /// The renderer of a page's body on its own page.
+    func bodyRenderer(_ page: Page, anchors: [String]) -> PageHTMLRenderer {
+        PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.siteLinks(contentLocale: page.contentLocale))
+    }
+
+    /// The renderer of a page's body as a section of `print.html`: headings one level down,
+    /// links to fragments of the one page.
+    func printBodyRenderer(_ page: Page, anchors: [String]) -> PageHTMLRenderer {
+        var renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.printLinks(contentLocale: page.contentLocale, slug: page.slug))
+        renderer.headingOffset = 1
+        return renderer
+    }
+
+    /// A page's file, around its rendered `body`.
+    func renderPage(_ page: Page, at index: Int, anchors: [String], body: String, in edition: LocaleEdition, shared: LocaleParts) -> String {
         var context = baseContext(edition, slug: page.slug)
         context["helpBoxHTML"] = shared.helpBoxHTML
         context["documentTitle"] = index == 0 ? edition.locale.title : "\(page.title) · \(edition.locale.title)"
         context["pageTitle"] = page.title
         context["description"] = page.description.isEmpty ? edition.locale.description : page.description
-        context["body"] = renderer.render(page.blocks)
+        context["body"] = body
         context["notices"] = edition.notices(for: page)
         if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
         let headings = zip(page.headings, anchors).filter { $0.0.level == 2 }
@@ -187,11 +211,9 @@ public struct SiteRenderer: Sendable {
         return theme.render(context, template: "page")
     }
 
-    /// One page as a section of `print.html`.
-    func renderPrintSection(_ page: Page, anchors: [String], in edition: LocaleEdition) -> String {
-        var body = HTMLWriter(capacity: 16 * 1024)
-        var renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.printLinks(contentLocale: page.contentLocale, slug: page.slug))
-        renderer.headingOffset = 1
+    /// One page as a section of `print.html`, around its rendered body (`printBodyRenderer`).
+    func renderPrintSection(_ page: Page, body pageBody: HTMLWriter, in edition: LocaleEdition) -> String {
+        var body = HTMLWriter(capacity: pageBody.bytes.count + 4096)
         body.raw("<section class=\"print-page\" id=\"page-")
         body.text(page.slug)
         body.raw("\"")
@@ -208,7 +230,7 @@ public struct SiteRenderer: Sendable {
             body.text(notice)
             body.raw("</p>\n")
         }
-        renderer.render(page.blocks, into: &body)
+        body.append(pageBody)
         if page.showsDirectory {
             var context = baseContext(edition, slug: "print")
             context["directory"] = ResourceView.directoryContext(edition)
