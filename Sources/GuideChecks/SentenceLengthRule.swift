@@ -37,6 +37,7 @@ public struct SentenceLengthRule: PageRule {
             var sentenceStart = 0
             var i = 0
             let count = bytes.count
+            let letters = Self.letterBytes
             while true {
                 // The end of a sentence: at a terminator followed by white space, or the end.
                 var sentenceEnd = -1
@@ -50,6 +51,14 @@ public struct SentenceLengthRule: PageRule {
                         wordHasLetter = false
                         if words == 0 { sentenceStart = i + 1 }
                         i += 1
+                        continue
+                    }
+                    if letters[Int(b)] {
+                        // The rest of a run of letters: nothing in it ends a word or a sentence.
+                        inWord = true
+                        wordHasLetter = true
+                        i += 1
+                        while i < count, letters[Int(bytes[i])] { i += 1 }
                         continue
                     }
                     inWord = true
@@ -87,5 +96,10 @@ public struct SentenceLengthRule: PageRule {
             }
             return result
         }
+    }
+
+    /// Letters, digits and the bytes of non-ASCII characters, but the first byte of `…`.
+    private static let letterBytes: [Bool] = (0...255).map { b in
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x80 && b != 0xE2)
     }
 }
