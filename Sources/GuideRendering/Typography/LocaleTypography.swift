@@ -164,7 +164,7 @@ public struct LocaleTypography: Sendable {
 
         func isBoundary(_ c: Unicode.Scalar?) -> Bool {
             guard let c else { return true }
-            return c.properties.isWhitespace || LocaleTypography.openers.contains(c)
+            return c.isWhitespace || LocaleTypography.openers.contains(c)
         }
 
         /// Replaces the last scalar written.
@@ -249,7 +249,7 @@ public struct LocaleTypography: Sendable {
         mutating func doubleQuote(at i: Int) {
             let next = after(i)
             let afterBoundary = isBoundary(before)
-            let beforeBoundary = next.map { $0.properties.isWhitespace || LocaleTypography.closers.contains($0) } ?? false
+            let beforeBoundary = next.map { $0.isWhitespace || LocaleTypography.closers.contains($0) } ?? false
             let opening: Bool
             if afterBoundary, !beforeBoundary {
                 opening = true
@@ -286,7 +286,7 @@ public struct LocaleTypography: Sendable {
                 } else {
                     out.append("’")  // students’
                 }
-            } else if let next, !next.properties.isWhitespace {
+            } else if let next, !next.isWhitespace {
                 let pair = typography.pair(for: "'", depth: open.count)
                 open.append(OpenQuote(mark: "'", pair: pair))
                 _ = emitOpening(pair.open, at: i)
@@ -335,7 +335,7 @@ public struct LocaleTypography: Sendable {
         /// `---` stays an em dash). Returns the index after the run.
         mutating func dash(at i: Int) -> Int {
             let run = runLength(of: "-", from: i)
-            let spacedBefore = before == " " || (out.isEmpty && previous?.properties.isWhitespace == true)
+            let spacedBefore = before == " " || (out.isEmpty && previous?.isWhitespace == true)
             let nextAfterRun = i + run < input.count ? input[i + run] : next
             let spacedAfter = nextAfterRun == " "
             if run <= 3, spacedBefore, spacedAfter {
@@ -385,9 +385,9 @@ public struct LocaleTypography: Sendable {
             guard input.contains(where: { $0 == "@" || $0 == ":" || $0 == "w" || $0 == "W" }) else { return mask }
             var start = 0
             while start < input.count {
-                while start < input.count, input[start].properties.isWhitespace { start += 1 }
+                while start < input.count, input[start].isWhitespace { start += 1 }
                 var end = start
-                while end < input.count, !input[end].properties.isWhitespace { end += 1 }
+                while end < input.count, !input[end].isWhitespace { end += 1 }
                 var lower = start
                 var upper = end
                 while lower < upper, "\"'(«[<“‘„".unicodeScalars.contains(input[lower]) { lower += 1 }
@@ -413,6 +413,11 @@ public struct LocaleTypography: Sendable {
 }
 
 extension Unicode.Scalar {
+    /// Unicode's White_Space property, without a table look-up for ASCII.
+    var isWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+    }
+
     /// A letter, as `Character.isLetter` asks of a character's first scalar.
     var isLetter: Bool { properties.isAlphabetic }
     /// A digit or other number.
