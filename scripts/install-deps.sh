@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what guidegen needs and is missing, from Debian packages and PyPI.
-#   scripts/install-deps.sh build   libcmark (enough to build and run guidegen)
+#   scripts/install-deps.sh build   libcmark, jemalloc, zlib (enough to build and run guidegen)
 #   scripts/install-deps.sh test    also the validators the test suite runs
 set -euo pipefail
 mode=${1:-build}
@@ -9,6 +9,8 @@ apt_packages=()
 need_apt() { apt_packages+=("$@"); }
 
 pkg-config --exists libcmark 2>/dev/null || need_apt libcmark-dev pkg-config
+# Release builds link jemalloc as their allocator (Package.swift).
+pkg-config --exists jemalloc 2>/dev/null || need_apt libjemalloc-dev pkg-config
 # ZIPFoundation (which packs the .epub) links zlib on Linux.
 pkg-config --exists zlib 2>/dev/null || need_apt zlib1g-dev pkg-config
 if [ "$mode" = test ]; then
