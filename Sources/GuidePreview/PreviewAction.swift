@@ -34,7 +34,6 @@ public struct PreviewAction: Sendable {
         let state = NIOLockedValueBox(PreviewState())
         let cache = MemoCache()
         let reloadScript = (try? Data(contentsOf: URL(fileURLWithPath: build.themeDirectory + "/preview/reload.js"))).map { [UInt8]($0) } ?? []
-        rebuild(state, cache: cache)
         let root = build.output
         let respond: @Sendable (String) -> PreviewResponse = { uri in
             let path = String(uri.prefix { $0 != "?" && $0 != "#" })
@@ -61,7 +60,16 @@ public struct PreviewAction: Sendable {
                     try channel.pipeline.syncOperations.addHandler(PreviewRequestHandler(respond: respond))
                 }
             }
-        _ = try bootstrap.bind(host: "127.0.0.1", port: Int(port)).wait()
+        // The port first: a busy one is reported before any build. Pages asked for before the
+        // first build ends are the last preview's, then reload.
+        do {
+            _ = try bootstrap.bind(host: "127.0.0.1", port: Int(port)).wait()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw BuildError.io("127.0.0.1:\(port)", "the port is in use (another preview?); choose another with --port")
+        } catch {
+            throw BuildError.io("127.0.0.1:\(port)", "cannot serve there: \(error)")
+        }
+        rebuild(state, cache: cache)
         log("Serving \(root)/ at http://127.0.0.1:\(port)/ — edit files under \(build.contentRoot)/ or \(build.themeDirectory)/; Ctrl-C stops.")
         var watcher = SourceWatcher(folders: [build.contentRoot, build.themeDirectory])
         while true {

@@ -70,4 +70,29 @@ import Testing
         #expect(failed?.body.contains("03-groming.md") == true, "\(failed?.body ?? "no state")")
         #expect(get("\(base)/en/07-privacy.html")?.body.contains("A sentence added while the preview runs.") == true)
     }
+
+    @Test func aBusyPortIsReportedBeforeAnyBuild() throws {
+        let project = try TemporaryProject()
+        defer { project.remove() }
+        // Hold a loopback port, as another preview would.
+        let held = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(held) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(held, $0, length) == 0 && listen(held, 1) == 0 && getsockname(held, $0, &length) == 0
+            }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+
+        let result = try project.run("serve", "--port", String(port), timeout: 60)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("127.0.0.1:\(port): the port is in use"), "\(result)")
+        #expect(!project.exists("_preview"), "nothing is built for a preview that cannot be served")
+    }
 }
