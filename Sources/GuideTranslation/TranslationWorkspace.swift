@@ -66,8 +66,14 @@ public struct TranslationWorkspace: Sendable {
         }
         var problems: [Diagnostic] = []
         var pinProblems: [Diagnostic] = []
+        locales = guide.editions.map(\.locale).filter { $0.code != source }
+        // Every page's blocks, read and hashed on the worker threads; taken (and their problems
+        // reported) in page order below.
+        let translated = locales.flatMap { locale in (guide.edition(locale.code)?.pages ?? []).filter { $0.contentLocale == locale.code } }
+        let files = (sourceEdition.pages + translated).map(\.source.file)
+        let read = Dictionary(zip(files, files.parallelMap(jobs: defaultJobCount) { Self.readBlocks($0) }), uniquingKeysWith: { first, _ in first })
         func blocks(of page: Page) -> [SourceBlock] {
-            switch Self.readBlocks(page.source.file) {
+            switch read[page.source.file] ?? Self.readBlocks(page.source.file) {
             case .success(let blocks): return blocks
             case .failure(let d):
                 problems.append(d)
@@ -76,7 +82,6 @@ public struct TranslationWorkspace: Sendable {
         }
         sourcePages = sourceEdition.pages.map { SourcePage(id: $0.id, fileName: $0.fileName, file: $0.source.file, blocks: blocks(of: $0)) }
         let sourceNames = Set(sourceEdition.pages.map(\.fileName))
-        locales = guide.editions.map(\.locale).filter { $0.code != source }
         translatedPages = [:]
         orphans = [:]
         pinFiles = [:]
