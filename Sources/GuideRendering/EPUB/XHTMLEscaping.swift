@@ -6,21 +6,10 @@ import Mustache
 enum XHTMLEscaping {
     /// `& < > " '` as `&#38; &#60; &#62; &#34; &#39;`; everything else as literal UTF-8.
     static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for character in s.unicodeScalars {
-            switch character {
-            case "&": out += "&#38;"
-            case "<": out += "&#60;"
-            case ">": out += "&#62;"
-            case "\"": out += "&#34;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
+        TemplateEscaping.escape(s, as: numeric)
     }
+
+    static let numeric = TemplateEscaping.FiveReferences(ampersand: "&#38;", less: "&#60;", greater: "&#62;", quote: "&#34;", apostrophe: "&#39;")
 
     /// Markup from `HTMLWriter` with its named escapes (`&amp; &lt; &gt; &quot;`) turned into
     /// numeric ones. Safe because every `&` the writer emits starts one of its own escapes.

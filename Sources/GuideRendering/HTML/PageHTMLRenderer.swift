@@ -64,17 +64,17 @@ public struct PageHTMLRenderer: Sendable {
     /// differ only in headings (level, anchor) and link and image targets.
     private struct Sink {
         var out: HTMLWriter
-        var other: HTMLWriter?
-        let second: PageHTMLRenderer?
+        /// The second renderer and what it wrote.
+        var other: (renderer: PageHTMLRenderer, out: HTMLWriter)?
 
         mutating func raw(_ s: String) {
             out.raw(s)
-            other?.raw(s)
+            other?.out.raw(s)
         }
 
         mutating func text(_ s: String) {
             out.text(s)
-            other?.text(s)
+            other?.out.text(s)
         }
     }
 
@@ -85,7 +85,7 @@ public struct PageHTMLRenderer: Sendable {
     }
 
     public func render(_ blocks: [Block], into out: inout HTMLWriter) {
-        var sink = Sink(out: out, other: nil, second: nil)
+        var sink = Sink(out: out, other: nil)
         out = HTMLWriter(capacity: 0)
         walk(blocks, into: &sink)
         out = sink.out
@@ -94,12 +94,12 @@ public struct PageHTMLRenderer: Sendable {
     /// `blocks` rendered by this renderer into `out` and by `second` into `otherOut`, in one
     /// walk: what a page and its section of a larger document share is read once.
     public func render(_ blocks: [Block], into out: inout HTMLWriter, and second: PageHTMLRenderer, into otherOut: inout HTMLWriter) {
-        var sink = Sink(out: out, other: otherOut, second: second)
+        var sink = Sink(out: out, other: (second, otherOut))
         out = HTMLWriter(capacity: 0)
         otherOut = HTMLWriter(capacity: 0)
         walk(blocks, into: &sink)
         out = sink.out
-        otherOut = sink.other!
+        otherOut = sink.other!.out
     }
 
     private func walk(_ blocks: [Block], into sink: inout Sink) {
@@ -138,7 +138,7 @@ public struct PageHTMLRenderer: Sendable {
 
     private func close(_ frame: Frame, into sink: inout Sink) {
         sink.out.raw(frame.close)
-        sink.other?.raw(frame.otherClose)
+        sink.other?.out.raw(frame.otherClose)
     }
 
     private static let headingTags: [(open: String, close: String)] = (1...6).map { ("<h\($0)", "</h\($0)>\n") }
@@ -164,7 +164,7 @@ public struct PageHTMLRenderer: Sendable {
             if topLevel, headingIndex < anchors.count { headingIndex += 1 }
             let close = openHeading(level: level, anchor: anchor, into: &sink.out)
             var otherClose = close
-            if let second = sink.second, sink.other != nil { otherClose = second.openHeading(level: level, anchor: anchor, into: &sink.other!) }
+            if let second = sink.other?.renderer { otherClose = second.openHeading(level: level, anchor: anchor, into: &sink.other!.out) }
             stack.append(Frame(.inlines, inlines: inlines, close: close, otherClose: otherClose))
         case .paragraph(let inlines):
             if !tight { sink.raw("<p>") }
@@ -215,13 +215,13 @@ public struct PageHTMLRenderer: Sendable {
             let target = LinkTarget(destination)
             let close = openLink(target, title: title, into: &sink.out)
             var otherClose = close
-            if let second = sink.second, sink.other != nil { otherClose = second.openLink(target, title: title, into: &sink.other!) }
+            if let second = sink.other?.renderer { otherClose = second.openLink(target, title: title, into: &sink.other!.out) }
             stack.append(Frame(.inlines, inlines: children, close: close, otherClose: otherClose))
         case .image(let source, let title, let alt):
             let target = LinkTarget(source)
             let altText = alt.plainText
             image(target, title: title, alt: altText, into: &sink.out)
-            if let second = sink.second, sink.other != nil { second.image(target, title: title, alt: altText, into: &sink.other!) }
+            if let second = sink.other?.renderer { second.image(target, title: title, alt: altText, into: &sink.other!.out) }
         }
     }
 

@@ -6,20 +6,36 @@ import Mustache
 /// a page's hundred tags add up to). A mark that combines with one of the five is escaped too.
 enum TemplateEscaping {
     static func escape(_ text: String) -> String {
+        escape(text, as: named)
+    }
+
+    /// `& < > " '` replaced by `references` (in that order); all else copied as UTF-8.
+    static func escape(_ text: String, as references: FiveReferences) -> String {
         guard text.utf8.contains(where: { needsEscape[Int($0)] }) else { return text }
         var out = HTMLWriter(capacity: text.utf8.count + 16)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): out.raw("&amp;")
-            case UInt8(ascii: "<"): out.raw("&lt;")
-            case UInt8(ascii: ">"): out.raw("&gt;")
-            case UInt8(ascii: "\""): out.raw("&quot;")
-            case UInt8(ascii: "'"): out.raw("&#39;")
+            case UInt8(ascii: "&"): out.raw(references.ampersand)
+            case UInt8(ascii: "<"): out.raw(references.less)
+            case UInt8(ascii: ">"): out.raw(references.greater)
+            case UInt8(ascii: "\""): out.raw(references.quote)
+            case UInt8(ascii: "'"): out.raw(references.apostrophe)
             default: out.byte(byte)
             }
         }
         return out.string
     }
+
+    /// What the five characters become.
+    struct FiveReferences {
+        var ampersand: StaticString
+        var less: StaticString
+        var greater: StaticString
+        var quote: StaticString
+        var apostrophe: StaticString
+    }
+
+    static let named = FiveReferences(ampersand: "&amp;", less: "&lt;", greater: "&gt;", quote: "&quot;", apostrophe: "&#39;")
 
     private static let needsEscape: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
