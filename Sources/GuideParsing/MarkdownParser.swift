@@ -237,7 +237,7 @@ private struct Converter {
     func location(of node: OpaquePointer, fallback: SourceLocation) -> SourceLocation {
         let line = Int(cmark_node_get_start_line(node))
         guard line > 0 else { return fallback }
-        return SourceLocation(file: file, line: line, column: max(1, Int(cmark_node_get_start_column(node))))
+        return fallback.moved(line: line, column: max(1, Int(cmark_node_get_start_column(node))))
     }
 
     func string(_ pointer: UnsafePointer<CChar>?) -> String {
