@@ -85,7 +85,6 @@ public struct OutputFolder: Sendable {
 
     /// Marks the staging folder as guidegen's and swaps it in for the output folder.
     public func commit(_ staging: StagingFolder) throws {
-        staging.removeParts()
         do {
             try staging.write([OutputFile(path: Self.markerName, text: Self.markerText)])
         } catch {
@@ -161,37 +160,16 @@ public final class StagingFolder: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Keeps `text` in a scratch file under the staging folder until `writeJoined` takes it.
-    public func writePart(_ text: String, name: String) throws -> String {
-        let part = path + "/" + Self.partsFolder + "/" + name
-        try makeFolder(of: part)
-        try Self.writeFile(Array(text.utf8), to: part)
-        return part
-    }
-
-    /// Writes the file at `relativePath` from `head`, the scratch files `parts` (deleted as they
-    /// are copied) and `tail`, without holding the parts in memory together.
-    public func writeJoined(_ relativePath: String, head: [UInt8], parts: [String], tail: [UInt8]) throws {
+    /// A file written from parts that arrive on several threads (see `OrderedFile`), after `head`.
+    public func orderedFile(_ relativePath: String, head: [UInt8], parts: Int) throws -> OrderedFile {
         let target = path + "/" + relativePath
         try makeFolder(of: target)
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BuildError.io(target, "cannot write the file: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        try Self.write(head, to: fd, path: target)
-        for part in parts {
-            guard let data = FileManager.default.contents(atPath: part) else { throw BuildError.io(part, "cannot read the scratch file back") }
-            try Self.write([UInt8](data), to: fd, path: target)
-            unlink(part)
-        }
-        try Self.write(tail, to: fd, path: target)
+        let file = OrderedFile(fd: fd, path: target, parts: parts)
+        file.write(head)
+        return file
     }
-
-    /// Removes the scratch folder before the staging folder is swapped in.
-    func removeParts() {
-        try? FileManager.default.removeItem(atPath: path + "/" + Self.partsFolder)
-    }
-
-    static let partsFolder = ".parts"
 
     /// Writes `bytes` to a new file at `path`. No temporary file and no `fsync` per file: the
     /// staging folder is swapped in whole, so a file is never seen half-written.
@@ -202,7 +180,7 @@ public final class StagingFolder: @unchecked Sendable {
         try write(bytes, to: fd, path: path)
     }
 
-    private static func write(_ bytes: [UInt8], to fd: Int32, path: String) throws {
+    static func write(_ bytes: [UInt8], to fd: Int32, path: String) throws {
         try bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
@@ -218,5 +196,73 @@ public final class StagingFolder: @unchecked Sendable {
 
     public func discard() {
         try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// One file of the staging folder made of numbered parts that worker threads finish in any
+/// order (a locale's `print.html` sections, its whole-guide text chapters): each part is written
+/// as soon as all parts before it are, and held until then. Workers take pages in order, so few
+/// parts wait, and the whole file is never in memory.
+///
+/// `@unchecked Sendable`: all state is guarded by the lock.
+public final class OrderedFile: @unchecked Sendable {
+    private let fd: Int32
+    private let path: String
+    private let parts: Int
+    private let lock = NSLock()
+    private var next = 0
+    private var waiting: [Int: [UInt8]] = [:]
+    private var failure: BuildError?
+    private var closed = false
+
+    init(fd: Int32, path: String, parts: Int) {
+        self.fd = fd
+        self.path = path
+        self.parts = parts
+    }
+
+    deinit {
+        if !closed { close(fd) }
+    }
+
+    /// Part `index` (from 0): written now if every part before it is, else kept until they are.
+    public func deliver(_ index: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard index != next else {
+            write(bytes)
+            next += 1
+            while let part = waiting.removeValue(forKey: next) {
+                write(part)
+                next += 1
+            }
+            return
+        }
+        waiting[index] = bytes
+    }
+
+    /// Writes `tail` after the last part and closes the file; the first write that failed, or a
+    /// missing part, is the error.
+    public func finish(tail: [UInt8]) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if failure == nil, next != parts { failure = BuildError.io(path, "part \(next + 1) of \(parts) never came") }
+        write(tail)
+        closed = true
+        close(fd)
+        if let failure { throw failure }
+    }
+
+    /// Appends `bytes` unless an earlier write failed (called with the lock held, or before the
+    /// file is shared).
+    fileprivate func write(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        do {
+            try StagingFolder.write(bytes, to: fd, path: path)
+        } catch let error as BuildError {
+            failure = error
+        } catch {
+            failure = .io(path, "\(error)")
+        }
     }
 }

@@ -8,8 +8,9 @@ import GuideRendering
 /// outline was kept), checked, typeset and rendered in every format on the build's worker
 /// threads; its own files are written at once and the body dropped. What the locale's
 /// whole-guide files need of it (its `print.html` section, its chapter of the whole-guide text,
-/// its ebook chapter) is kept, in memory or, for content not kept whole, the first two in
-/// scratch files. Then those files: `print.html`, the whole-guide text, the ebook.
+/// its ebook chapter) is kept in memory or, for content not kept whole, the first two are
+/// written into those files in page order as they come (`OrderedFile`). Then the whole-guide
+/// files are finished: `print.html`, the whole-guide text, the ebook.
 struct PagePass: Sendable {
     var build: BuildAction
     var loader: ContentLoader
@@ -19,7 +20,8 @@ struct PagePass: Sendable {
     var staging: StagingFolder
     var reuse: @Sendable (OutputFile) -> String?
     var started: Date
-    /// Keep `print.html` sections and whole-guide text chapters in scratch files, not in memory.
+    /// Write `print.html` sections and whole-guide text chapters into their files as pages are
+    /// rendered instead of keeping them in memory.
     var streamParts = false
 
     /// What a pass found and wrote.
@@ -42,20 +44,29 @@ struct PagePass: Sendable {
         var render: Bool
     }
 
-    /// What every page of one locale shares, per format.
+    /// What every page of one locale shares, per format, and the whole-guide files its pages
+    /// stream into (with `streamParts`).
     private struct LocaleParts: Sendable {
         var site: SiteRenderer.LocaleParts?
         var text: PlainTextRenderer.LocaleParts?
         var epub: EPUBRenderer.LocaleParts?
+        var printFile: Streamed?
+        var textFile: Streamed?
+    }
+
+    /// A whole-guide file that pages write their parts into, and what goes after the parts.
+    private struct Streamed: Sendable {
+        var file: OrderedFile
+        var tail: [UInt8]
     }
 
     /// What one page gave.
     private struct PageResult: Sendable {
         var diagnostics: [Diagnostic] = []
         var unexpressible: [Diagnostic] = []
-        /// The page's `print.html` section, or the scratch file that holds it.
+        /// The page's `print.html` section.
         var printSection = ""
-        /// The page's chapter of the whole-guide text, or the scratch file that holds it.
+        /// The page's chapter of the whole-guide text.
         var textChapter = ""
         var epubChapter: EPUBRenderer.RenderedChapter?
         var mediaPaths = Set<String>()
@@ -69,42 +80,28 @@ struct PagePass: Sendable {
         let checker = GuideChecker()
         var outcome = Outcome()
         for locale in locales { outcome.diagnostics += checker.checkEdition(locale.outlines, context: context) }
-        let parts = locales.parallelMap(jobs: build.jobs) { locale in
-            locale.render
-                ? LocaleParts(
-                    site: renderers.site.map { SiteRenderer.LocaleParts($0, locale.typeset) },
-                    text: renderers.text.map { PlainTextRenderer.LocaleParts($0, locale.typeset) },
-                    epub: renderers.epub.map { EPUBRenderer.LocaleParts($0, locale.typeset) }) : nil
+        let prepared = locales.parallelMap(jobs: build.jobs) { locale in
+            Result { () throws(BuildError) -> LocaleParts? in locale.render ? try localeParts(locale.typeset, renderers: renderers) : nil }
+        }
+        let parts: [LocaleParts?]
+        do {
+            parts = try prepared.map { part throws(BuildError) in try part.get() }
+        } catch {
+            outcome.failure = error
+            return outcome
         }
         let work = locales.indices.flatMap { l in locales[l].outlines.pages.indices.map { (locale: l, page: $0) } }
         let results = work.parallelMap(jobs: build.jobs) { item -> PageResult in
-            let locale = locales[item.locale]
-            let outline = locale.outlines.pages[item.page]
-            let own = outline.contentLocale == locale.outlines.locale.code
-            var result = PageResult()
-            // A fallback page is the source locale's, checked there.
-            guard own || locale.render else { return result }
-            let page: Page
-            switch loader.body(of: outline) {
-            case .failure(let diagnostic):
-                result.diagnostics = [diagnostic]
-                return result
-            case .success(let body):
-                page = outline.withBody(body)
+            var result = pageResult(item, locales: locales, parts: parts, checker: checker, renderers: renderers)
+            // Every page of a streamed file gives its part, empty when it has none (its errors
+            // discard the build).
+            if let streamed = parts[item.locale]?.printFile {
+                streamed.file.deliver(item.page, Array(result.printSection.utf8))
+                result.printSection = ""
             }
-            if own { result.diagnostics = checker.checkPage(page, in: locale.outlines, context: context, shared: shared, cache: build.cache) }
-            guard let parts = parts[item.locale], !result.diagnostics.hasErrors else { return result }
-            // Content kept whole was typeset with the guide.
-            var typeset = locale.typeset.pages[item.page]
-            if typeset.outline != nil {
-                let outdated = typeset.isOutdated
-                typeset = build.cache.value("typeset", PageKey(page)) { page.typeset() }
-                typeset.isOutdated = outdated
-            }
-            do {
-                try render(typeset, outline: outline, at: item.page, of: locale.typeset, parts: parts, renderers: renderers, into: &result)
-            } catch {
-                result.failure = Self.buildError(error, path: build.output)
+            if let streamed = parts[item.locale]?.textFile {
+                streamed.file.deliver(item.page, Array(result.textChapter.utf8))
+                result.textChapter = ""
             }
             return result
         }
@@ -144,19 +141,53 @@ struct PagePass: Sendable {
         return outcome
     }
 
+    /// One page read, checked, typeset and rendered (when its locale renders).
+    private func pageResult(
+        _ item: (locale: Int, page: Int), locales: [Locale], parts: [LocaleParts?], checker: GuideChecker, renderers: BuildAction.Renderers
+    ) -> PageResult {
+        let locale = locales[item.locale]
+        let outline = locale.outlines.pages[item.page]
+        let own = outline.contentLocale == locale.outlines.locale.code
+        var result = PageResult()
+        // A fallback page is the source locale's, checked there.
+        guard own || locale.render else { return result }
+        let page: Page
+        switch loader.body(of: outline) {
+        case .failure(let diagnostic):
+            result.diagnostics = [diagnostic]
+            return result
+        case .success(let body):
+            page = outline.withBody(body)
+        }
+        if own { result.diagnostics = checker.checkPage(page, in: locale.outlines, context: context, shared: shared, cache: build.cache) }
+        guard let parts = parts[item.locale], !result.diagnostics.hasErrors else { return result }
+        // Content kept whole was typeset with the guide.
+        var typeset = locale.typeset.pages[item.page]
+        if typeset.outline != nil {
+            let outdated = typeset.isOutdated
+            typeset = build.cache.value("typeset", PageKey(page)) { page.typeset() }
+            typeset.isOutdated = outdated
+        }
+        do {
+            try render(typeset, outline: outline, at: item.page, of: locale.typeset, parts: parts, renderers: renderers, into: &result)
+        } catch {
+            result.failure = Self.buildError(error, path: build.output)
+        }
+        return result
+    }
+
     /// Renders one page (typeset, with its body) in every format; writes its files. `outline` is
     /// the page as loaded, whose references an outline keeps without a walk.
     private func render(
         _ page: Page, outline: Page, at index: Int, of edition: LocaleEdition, parts: LocaleParts, renderers: BuildAction.Renderers,
         into result: inout PageResult
     ) throws {
-        let code = edition.locale.code
         if let site = renderers.site, let siteParts = parts.site {
             let rendered = site.renderPage(at: index, of: edition, body: page, shared: siteParts)
             result.mediaPaths = BuildAction.imagePaths(outline)
             try staging.write([rendered.file], reuse: reuse)
             result.files += 1
-            result.printSection = streamParts ? try staging.writePart(rendered.printSection, name: "\(code)-\(index).html") : rendered.printSection
+            result.printSection = rendered.printSection
         }
         if let text = renderers.text, let textParts = parts.text {
             let found = UnsupportedCharacters.diagnostics(in: page, format: "plain text")
@@ -164,7 +195,7 @@ struct PagePass: Sendable {
                 let rendered = text.renderPage(page, in: edition, parts: textParts)
                 try staging.write([rendered.file], reuse: reuse)
                 result.files += 1
-                result.textChapter = streamParts ? try staging.writePart(rendered.chapter, name: "\(code)-\(index).txt") : rendered.chapter
+                result.textChapter = rendered.chapter
             } else {
                 result.unexpressible += found
             }
@@ -174,36 +205,59 @@ struct PagePass: Sendable {
         }
     }
 
-    /// The tasks that write a locale's whole-guide files from its pages' results.
+    /// What every page of `edition` shares, and with `streamParts` the whole-guide files its
+    /// pages write their parts into, begun.
+    private func localeParts(_ edition: LocaleEdition, renderers: BuildAction.Renderers) throws(BuildError) -> LocaleParts {
+        var parts = LocaleParts(
+            site: renderers.site.map { SiteRenderer.LocaleParts($0, edition) },
+            text: renderers.text.map { PlainTextRenderer.LocaleParts($0, edition) },
+            epub: renderers.epub.map { EPUBRenderer.LocaleParts($0, edition) })
+        guard streamParts else { return parts }
+        do {
+            if let site = renderers.site, let siteParts = parts.site {
+                let frame = site.renderPrintFrame(edition, shared: siteParts)
+                let file = try staging.orderedFile(SiteRenderer.printPath(edition), head: frame.head, parts: edition.pages.count)
+                parts.printFile = Streamed(file: file, tail: frame.tail)
+            }
+            if let text = renderers.text, let textParts = parts.text {
+                let frame = text.renderWholeGuideFrame(edition, parts: textParts)
+                let file = try staging.orderedFile(PlainTextRenderer.wholeGuidePath(edition), head: Array(frame.head.utf8), parts: edition.pages.count)
+                parts.textFile = Streamed(file: file, tail: Array(frame.tail.utf8))
+            }
+        } catch {
+            throw Self.buildError(error, path: build.output)
+        }
+        return parts
+    }
+
+    /// The tasks that write (or, streamed, finish) a locale's whole-guide files from its pages' results.
     private func wholeGuideTasks(
         _ edition: LocaleEdition, parts: LocaleParts, pages: [PageResult], renderers: BuildAction.Renderers
     ) -> [(label: String, render: @Sendable () throws -> [OutputFile])] {
         let code = edition.locale.code
-        let (staging, streamParts) = (staging, streamParts)
         var tasks: [(label: String, render: @Sendable () throws -> [OutputFile])] = []
         if let site = renderers.site, let siteParts = parts.site {
             let sections = pages.map(\.printSection)
+            let streamed = parts.printFile
             tasks.append(
                 (
                     "\(code): html",
                     {
-                        guard streamParts else { return [site.renderPrint(edition, shared: siteParts, sections: sections)] }
-                        let frame = site.renderPrintFrame(edition, shared: siteParts)
-                        try staging.writeJoined(SiteRenderer.printPath(edition), head: frame.head, parts: sections, tail: frame.tail)
+                        guard let streamed else { return [site.renderPrint(edition, shared: siteParts, sections: sections)] }
+                        try streamed.file.finish(tail: streamed.tail)
                         return []
                     }
                 ))
         }
         if let text = renderers.text, let textParts = parts.text, !pages.contains(where: { !$0.unexpressible.isEmpty }) {
             let chapters = pages.map(\.textChapter)
+            let streamed = parts.textFile
             tasks.append(
                 (
                     "\(code): text",
                     {
-                        guard streamParts else { return [text.renderWholeGuide(edition, parts: textParts, chapters: chapters)] }
-                        let frame = text.renderWholeGuideFrame(edition, parts: textParts)
-                        try staging.writeJoined(
-                            PlainTextRenderer.wholeGuidePath(edition), head: Array(frame.head.utf8), parts: chapters, tail: Array(frame.tail.utf8))
+                        guard let streamed else { return [text.renderWholeGuide(edition, parts: textParts, chapters: chapters)] }
+                        try streamed.file.finish(tail: streamed.tail)
                         return []
                     }
                 ))
