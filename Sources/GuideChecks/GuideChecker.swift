@@ -75,6 +75,9 @@ public struct GuideChecker: Sendable {
     public var pageRules: [any PageRule]
     public var editionRules: [any EditionRule]
 
+    /// The most words a sentence may have under every sentence rule: `PageFacts` keeps longer ones.
+    private var sentenceLimit: Int { pageRules.compactMap { ($0 as? SentenceLengthRule)?.maximumWords }.min() ?? .max }
+
     public init(pageRules: [any PageRule] = Self.defaultPageRules, editionRules: [any EditionRule] = Self.defaultEditionRules) {
         self.pageRules = pageRules
         self.editionRules = editionRules
@@ -118,7 +121,7 @@ public struct GuideChecker: Sendable {
             "checks",
             CheckKey(shared: shared, locale: edition.locale.code, page: PageKey(page), source: context.sourcePage(for: page).map(PageKey.init))
         ) {
-            let facts = PageFacts(page)
+            let facts = PageFacts(page, sentencesLongerThan: sentenceLimit)
             return pageRules.flatMap { $0.check(page, facts: facts, in: edition, context: context) }
         }
     }

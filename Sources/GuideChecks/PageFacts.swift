@@ -26,22 +26,33 @@ public struct PageFacts: Sendable {
     /// The literal of every text inline (not code) with a digit in it, in document order: where
     /// a phone number can be.
     public var textsWithDigits: [Located] = []
-    /// Each paragraph's text without markup (`[Inline].plainText`), at the paragraph.
-    public var paragraphs: [Located] = []
+    /// A sentence of a paragraph's text without markup (`[Inline].plainText`), at the paragraph.
+    public struct Sentence: Sendable {
+        public var words: Int
+        /// Its first words.
+        public var start: String
+        public var location: SourceLocation
+    }
 
-    public init(_ page: Page) {
+    /// The sentences of more than `sentencesLongerThan` words, in document order.
+    public var longSentences: [Sentence] = []
+
+    /// The facts of `page`, keeping sentences of more than `sentencesLongerThan` words.
+    public init(_ page: Page, sentencesLongerThan sentenceLimit: Int = 0) {
         // A paragraph's inlines are visited right after it, so its text is the run of inline
         // visits that follows until the next block.
-        var paragraph: (text: String, location: SourceLocation)?
+        var paragraph: (counter: SentenceCounter, location: SourceLocation)?
         func closeParagraph() {
-            if let open = paragraph { paragraphs.append(Located(text: open.text, location: open.location)) }
+            if var open = paragraph {
+                longSentences += open.counter.finish().map { Sentence(words: $0.words, start: $0.start, location: open.location) }
+            }
             paragraph = nil
         }
         page.blocks.walk(
             block: { block in
                 closeParagraph()
                 switch block.kind {
-                case .paragraph: paragraph = ("", block.location)
+                case .paragraph: paragraph = (SentenceCounter(limit: sentenceLimit), block.location)
                 case .htmlBlock(let html): rawHTML.append(Located(text: html, location: block.location))
                 default: break
                 }
@@ -50,9 +61,9 @@ public struct PageFacts: Sendable {
                 switch inline.kind {
                 case .text(let text):
                     if Self.hasDigit(text) { textsWithDigits.append(Located(text: text, location: inline.location)) }
-                    paragraph?.text += text
-                case .code(let code): paragraph?.text += code
-                case .softBreak, .lineBreak: paragraph?.text += " "
+                    paragraph?.counter.feed(text)
+                case .code(let code): paragraph?.counter.feed(code)
+                case .softBreak, .lineBreak: paragraph?.counter.feed(" ")
                 case .html(let html): rawHTML.append(Located(text: html, location: inline.location))
                 case .link(let destination, _, _):
                     links.append(Located(text: destination, location: inline.location))
@@ -66,8 +77,9 @@ public struct PageFacts: Sendable {
         closeParagraph()
     }
 
+    /// Whether `text` has an ASCII digit.
     static func hasDigit(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.contains { $0 &- 0x30 < 10 } }
+        return text.withUTF8 { ByteScan.hasDigit($0) }
     }
 }

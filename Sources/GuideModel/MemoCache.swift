@@ -76,12 +76,10 @@ public struct TextKey: Hashable, Sendable {
         digest = Self.digest(text)
     }
 
-    /// A hash of the UTF-8 bytes of `text`, for this process.
+    /// A digest of the UTF-8 bytes of `text` (`ByteScan.digest`).
     public static func digest(_ text: String) -> Int {
         var text = text
-        var hasher = Hasher()
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        return hasher.finalize()
+        return Int(truncatingIfNeeded: text.withUTF8 { ByteScan.digest($0) })
     }
 
     public static func == (a: TextKey, b: TextKey) -> Bool {

@@ -161,6 +161,43 @@ func diagnostics(_ guide: Guide, assets: Set<String> = []) -> [Diagnostic] {
         }
     }
 
+    /// A paragraph's text comes in pieces (text, code, breaks); any split counts the same.
+    @Test func piecesCountLikeTheWholeText() {
+        let pieces = ["a", "bc", "1", " ", "\n", ".", "!", "…", "é", "\"", "-", "?!", "—", "\t", "word.", " end"]
+        var seed: UInt64 = 7
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33)
+        }
+        for _ in 0..<2000 {
+            let parts = (0..<(next() % 40 + 1)).map { _ in pieces[next() % pieces.count] }
+            let whole = parts.joined()
+            var counter = SentenceCounter(limit: 1)
+            // Regroup the pieces at random, as inlines would cut them.
+            var i = 0
+            while i < parts.count {
+                let n = next() % 3 + 1
+                counter.feed(parts[i..<min(parts.count, i + n)].joined())
+                i += n
+            }
+            let found = counter.finish()
+            let expected = SentenceLengthRule.sentences(whole, longerThan: 1)
+            #expect(found.map(\.words) == expected.map(\.words), "\(parts)")
+            #expect(found.map(\.start) == expected.map(\.start), "\(parts)")
+            #expect(found.map(\.words) == Self.reference(whole, limit: 1), "\(parts)")
+        }
+    }
+
+    @Test func findsDigitsEightBytesAtATime() {
+        for text in ["", "abc", "abcdefgh9", "9", "abcdefghijklmnop", "/:;<=>?@", "ПРИВЕТ мир 0", "01234567", "ab:cd/ef\u{0}"] {
+            #expect(PageFacts.hasDigit(text) == text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(text)")
+        }
+        for code in UInt8(0)...255 {
+            let text = String(decoding: [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, code], as: UTF8.self)
+            #expect(PageFacts.hasDigit(text) == text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(code)")
+        }
+    }
+
     @Test func reportsTheFirstWords() {
         let long = (1...40).map { "w\($0)" }.joined(separator: " ") + ". Short one."
         let found = SentenceLengthRule.sentences(long, longerThan: 35)

@@ -69,30 +69,33 @@ public struct LocaleTypography: Sendable {
     /// text nodes hold none, and the scalar-level walk is what a build spends its time on.
     func mayChange(_ text: String) -> Bool {
         var text = text
+        let count = text.utf8.count
         return text.withUTF8 { bytes in
-            let count = bytes.count
-            for i in 0..<count {
-                let byte = bytes[i]
-                // Letters, digits, spaces and most punctuation cannot start a change.
-                guard Self.significant[Int(byte)] else { continue }
-                let previous = i > 0 ? bytes[i - 1] : 0x20
-                switch byte {
-                case 0x22, 0x27: return true  // " '
-                case 0x2E:  // ...
-                    if i + 2 < count, bytes[i + 1] == 0x2E, bytes[i + 2] == 0x2E { return true }
-                case 0x2D:  // -- and spaced hyphens
-                    if previous == 0x2D || previous == 0x20 || (i + 1 < count && bytes[i + 1] == 0x20) { return true }
-                case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
-                    if language == .french { return true }
-                case 0xAB, 0xBB:  // second bytes of « and »
-                    if previous == 0xC2 { return true }
-                case 0x94:  // last byte of — (E2 80 94)
-                    if previous == 0x80, language == .russian { return true }
-                default:
-                    break
+            Self.significant.withUnsafeBufferPointer { significant in
+                guard let bytes = bytes.baseAddress else { return false }
+                for i in 0..<count {
+                    let byte = bytes[i]
+                    // Letters, digits, spaces and most punctuation cannot start a change.
+                    guard significant[Int(byte)] else { continue }
+                    let previous = i > 0 ? bytes[i - 1] : 0x20
+                    switch byte {
+                    case 0x22, 0x27: return true  // " '
+                    case 0x2E:  // ...
+                        if i + 2 < count, bytes[i + 1] == 0x2E, bytes[i + 2] == 0x2E { return true }
+                    case 0x2D:  // -- and spaced hyphens
+                        if previous == 0x2D || previous == 0x20 || (i + 1 < count && bytes[i + 1] == 0x20) { return true }
+                    case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
+                        if language == .french { return true }
+                    case 0xAB, 0xBB:  // second bytes of « and »
+                        if previous == 0xC2 { return true }
+                    case 0x94:  // last byte of — (E2 80 94)
+                        if previous == 0x80, language == .russian { return true }
+                    default:
+                        break
+                    }
                 }
+                return false
             }
-            return false
         }
     }
 

@@ -1,0 +1,71 @@
+/// Tests on UTF-8 text eight bytes at a time, for the scans a build makes over every byte of the
+/// content (escaping, typography's pre-filter, the digits of phone numbers, digests).
+public enum ByteScan {
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `pointer`, in memory order from the low byte (any alignment).
+    @inlinable @inline(__always)
+    public static func word(at pointer: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether a byte of `word` equals `byte`.
+    @inlinable @inline(__always)
+    public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
+
+    /// Whether a byte of `word` is below `limit` (at most 128).
+    @inlinable @inline(__always)
+    public static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// Whether `bytes` has an ASCII digit.
+    public static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        var i = 0
+        while i + 8 <= count {
+            // Bytes 0x30...0x39 become 0...9.
+            if hasByte(word(at: base + i) ^ (ones &* 0x30), below: 10) { return true }
+            i += 8
+        }
+        while i < count {
+            if base[i] &- 0x30 < 10 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// A 64-bit digest of `bytes`, eight at a time; equal bytes give equal digests on every run.
+    /// For telling whether a text changed, not for security.
+    public static func digest(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        let count = bytes.count
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(count)
+        var i = 0
+        while i + 8 <= count {
+            hash = (hash ^ word(at: base + i)) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < count {
+            tail |= UInt64(base[i]) << shift
+            shift += 8
+            i += 1
+        }
+        hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        // MurmurHash3's final mix.
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash
+    }
+}
