@@ -65,7 +65,7 @@ struct PagePass: Sendable {
         var diagnostics: [Diagnostic] = []
         var unexpressible: [Diagnostic] = []
         /// The page's `print.html` section.
-        var printSection = ""
+        var printSection: [UInt8] = []
         /// The page's chapter of the whole-guide text.
         var textChapter = ""
         var epubChapter: EPUBRenderer.RenderedChapter?
@@ -96,8 +96,8 @@ struct PagePass: Sendable {
             // Every page of a streamed file gives its part, empty when it has none (its errors
             // discard the build).
             if let streamed = parts[item.locale]?.printFile {
-                streamed.file.deliver(item.page, Array(result.printSection.utf8))
-                result.printSection = ""
+                streamed.file.deliver(item.page, result.printSection)
+                result.printSection = []
             }
             if let streamed = parts[item.locale]?.textFile {
                 streamed.file.deliver(item.page, Array(result.textChapter.utf8))

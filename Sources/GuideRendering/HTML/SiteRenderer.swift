@@ -30,10 +30,10 @@ public struct SiteRenderer: Sendable {
         return pages.map(\.file) + [renderPrint(edition, shared: shared, sections: pages.map(\.printSection))]
     }
 
-    /// One page's file and its section of `print.html`.
+    /// One page's file and its section of `print.html` (UTF-8).
     public struct RenderedPage: Sendable {
         public var file: OutputFile
-        public var printSection: String
+        public var printSection: [UInt8]
     }
 
     /// The page at `index` of `edition`, given with its body (`body`, when the edition holds
@@ -48,18 +48,20 @@ public struct SiteRenderer: Sendable {
             var body = HTMLWriter(capacity: 16 * 1024)
             var printBody = HTMLWriter(capacity: 16 * 1024)
             bodyRenderer(page, anchors: anchors).render(page.blocks, into: &body, and: printBodyRenderer(page, anchors: printAnchors), into: &printBody)
-            let html = renderPage(page, at: index, anchors: anchors, body: body.string, in: edition, shared: shared)
-            return RenderedPage(file: OutputFile(path: path, text: html), printSection: renderPrintSection(page, body: printBody, in: edition))
+            let html = renderPage(page, at: index, anchors: anchors, body: body, in: edition, shared: shared)
+            return RenderedPage(file: OutputFile(path: path, bytes: html), printSection: renderPrintSection(page, body: printBody, in: edition))
         }
         let html = cache.value("html-page", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)) {
-            renderPage(page, at: index, anchors: anchors, body: bodyRenderer(page, anchors: anchors).render(page.blocks), in: edition, shared: shared)
+            var body = HTMLWriter(capacity: 16 * 1024)
+            bodyRenderer(page, anchors: anchors).render(page.blocks, into: &body)
+            return renderPage(page, at: index, anchors: anchors, body: body, in: edition, shared: shared)
         }
         let section = cache.value("print-section", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: printAnchors)) {
             var printBody = HTMLWriter(capacity: 16 * 1024)
             printBodyRenderer(page, anchors: printAnchors).render(page.blocks, into: &printBody)
             return renderPrintSection(page, body: printBody, in: edition)
         }
-        return RenderedPage(file: OutputFile(path: path, text: html), printSection: section)
+        return RenderedPage(file: OutputFile(path: path, bytes: html), printSection: section)
     }
 
     /// What every page of a locale shows the same, rendered once: the help box from
@@ -138,13 +140,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A page's file, around its rendered `body`.
-    func renderPage(_ page: Page, at index: Int, anchors: [String], body: String, in edition: LocaleEdition, shared: LocaleParts) -> String {
+    func renderPage(_ page: Page, at index: Int, anchors: [String], body: HTMLWriter, in edition: LocaleEdition, shared: LocaleParts) -> [UInt8] {
         var context = baseContext(edition, slug: page.slug)
         context["helpBoxHTML"] = shared.helpBoxHTML
         context["documentTitle"] = index == 0 ? edition.locale.title : "\(page.title) · \(edition.locale.title)"
         context["pageTitle"] = page.title
         context["description"] = page.description.isEmpty ? edition.locale.description : page.description
-        context["body"] = body
+        context["body"] = Self.bodyMarker
         context["notices"] = edition.notices(for: page)
         if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
         let headings = zip(page.headings, anchors).filter { $0.0.level == 2 }
@@ -168,42 +170,75 @@ public struct SiteRenderer: Sendable {
         }
         context["hasPager"] = edition.pages.count > 1
         context["tocHTML"] = shared.tocHTML(edition, current: page.fileName)
-        return theme.render(context, template: "page")
+        return Self.splice(body.bytes, into: theme.render(context, template: "page"))
+    }
+
+    /// What templates get for `{{{body}}}`: the body goes in its place after rendering, as bytes,
+    /// so that a page's body is neither decoded nor copied through the template engine. (NUL
+    /// never occurs in content: the loader refuses it.)
+    static let bodyMarker = "\u{0}body\u{0}"
+
+    /// A page rendered with `bodyMarker` as its body, cut where the body goes: the body goes in
+    /// once, where the template first asks for it.
+    static func frame(around page: String) -> (head: [UInt8], tail: [UInt8]) {
+        let page = Array(page.utf8)
+        let marker = Array(bodyMarker.utf8)
+        var i = 0
+        while i + marker.count <= page.count {
+            if page[i] == 0, page[i..<(i + marker.count)].elementsEqual(marker) {
+                var tail = Array(page[(i + marker.count)...])
+                while let next = tail.indices.first(where: { tail[$0...].starts(with: marker) }) {
+                    tail.removeSubrange(next..<(next + marker.count))
+                }
+                return (Array(page[..<i]), tail)
+            }
+            i += 1
+        }
+        return (page, [])
+    }
+
+    /// `page`, rendered with `bodyMarker` as its body, with `body` in its place.
+    static func splice(_ body: [UInt8], into page: String) -> [UInt8] {
+        let (head, tail) = frame(around: page)
+        var out: [UInt8] = []
+        out.reserveCapacity(head.count + body.count + tail.count)
+        out += head
+        out += body
+        out += tail
+        return out
     }
 
     /// The whole guide on one page, for printing and reading offline: the pages' sections in order.
-    public func renderPrint(_ edition: LocaleEdition, shared: LocaleParts, sections: [String]) -> OutputFile {
-        let html = cache.value("print", PrintKey(frame: shared.frameKey, sections: TextKey(parts: sections))) {
-            renderPrintPage(edition, shared: shared, body: sections.joined())
+    public func renderPrint(_ edition: LocaleEdition, shared: LocaleParts, sections: [[UInt8]]) -> OutputFile {
+        let html = cache.value("print", PrintKey(frame: shared.frameKey, sections: sections)) {
+            let frame = renderPrintFrame(edition, shared: shared)
+            return frame.head + sections.joined() + frame.tail
         }
-        return OutputFile(path: Self.printPath(edition), text: html)
+        return OutputFile(path: Self.printPath(edition), bytes: html)
     }
 
     struct PrintKey: Hashable, Sendable {
         var frame: TextKey
-        var sections: TextKey
+        var sections: [[UInt8]]
     }
 
     /// `print.html` without its sections: the text before and after them, for a build that
     /// writes the sections from where it kept them.
     public func renderPrintFrame(_ edition: LocaleEdition, shared: LocaleParts) -> (head: [UInt8], tail: [UInt8]) {
-        // NUL never occurs in content (the loader refuses it).
-        let marker = Array("\u{0}sections\u{0}".utf8)
-        let page = Array(renderPrintPage(edition, shared: shared, body: String(decoding: marker, as: UTF8.self)).utf8)
-        guard let start = page.indices.first(where: { page[$0...].starts(with: marker) }) else { return (page, []) }
-        return (Array(page[..<start]), Array(page[(start + marker.count)...]))
+        Self.frame(around: renderPrintPage(edition, shared: shared))
     }
 
     /// Where a locale's one-page edition goes.
     public static func printPath(_ edition: LocaleEdition) -> String { "\(edition.locale.code)/print.html" }
 
-    private func renderPrintPage(_ edition: LocaleEdition, shared: LocaleParts, body: String) -> String {
+    /// `print.html` with `bodyMarker` for its sections.
+    private func renderPrintPage(_ edition: LocaleEdition, shared: LocaleParts) -> String {
         var context = baseContext(edition, slug: "print")
         context["helpBoxHTML"] = shared.helpBoxHTML
         context["documentTitle"] = "\(edition.strings["whole_guide"]) · \(edition.locale.title)"
         context["pageTitle"] = edition.locale.title
         context["description"] = edition.locale.description
-        context["body"] = body
+        context["body"] = Self.bodyMarker
         context["onThisPageHTML"] = NavigationHTML.list(edition.pages.map { (href: "#page-\($0.slug)", text: $0.title) })
         context["hasOnThisPage"] = true
         context["hasPager"] = false
@@ -212,7 +247,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One page as a section of `print.html`, around its rendered body (`printBodyRenderer`).
-    func renderPrintSection(_ page: Page, body pageBody: HTMLWriter, in edition: LocaleEdition) -> String {
+    func renderPrintSection(_ page: Page, body pageBody: HTMLWriter, in edition: LocaleEdition) -> [UInt8] {
         var body = HTMLWriter(capacity: pageBody.bytes.count + 4096)
         body.raw("<section class=\"print-page\" id=\"page-")
         body.text(page.slug)
@@ -237,7 +272,7 @@ public struct SiteRenderer: Sendable {
             body.raw(theme.render(context, template: "directory"))
         }
         body.raw("</section>\n")
-        return body.string
+        return body.bytes
     }
 
     /// The language chooser at the site's root.
