@@ -82,62 +82,111 @@ public struct BuildAction: Sendable {
         let theme = Background { Result { try Theme.load(directory: themeDirectory, cache: cache) } }
         let assets = Background { [contentRoot] in ContentLoader(root: contentRoot).assetPaths() }
 
-        // First pass: every page as an outline (title, headings, link targets); the bodies are
-        // read again one page at a time below, so the build never holds the whole guide.
+        // Every page's front matter first, for content not kept whole: each body is read, checked
+        // and rendered once, one page at a time, so the build never holds the whole guide.
         let wholeContentBytes = self.wholeContentBytes
         let loaded = try LoadedContent(contentRoot: contentRoot, locales: locales, jobs: jobs, cache: cache) { loader in
-            loader.outlinesOnly = true
+            loader.frontMatterOnly = true
             loader.wholeContentBytes = wholeContentBytes
         }
-        let (loader, outlines, codes) = (loaded.loader, loaded.guide, loaded.requestedLocales)
-        let context = CheckContext(guide: outlines, assets: assets.value, contentRoot: contentRoot)
-        // Titles, interface strings, resources and headings with typography; bodies get theirs
-        // page by page.
+        let codes = loaded.requestedLocales
+        var outlines = loaded.guide
+        let assetPaths = assets.value
         let outdated = outdatedPages(outlines)
-        let guide = Self.marking(outlines.typeset(jobs: jobs, cache: cache), outdated: outdated)
+        let keptWhole = !outlines.editions.contains { $0.pages.contains { $0.outline != nil } }
 
         // A theme that cannot be used is reported after the content's own errors.
-        var renderers = Renderers()
         var setupError: Error?
-        do {
-            switch theme.value {
-            case .success(let theme): renderers = try Renderers(self, guide: guide, theme: theme)
-            case .failure(let error): throw BuildError.theme("\(error)")
+        /// Titles, interface strings, resources and headings with typography (bodies get theirs
+        /// page by page), and the renderers of `formats` for them.
+        func typesetRenderers(_ formats: Set<OutputFormat>) -> (guide: Guide, renderers: Renderers) {
+            let guide = Self.marking(outlines.typeset(jobs: jobs, cache: cache), outdated: outdated)
+            guard setupError == nil else { return (guide, Renderers()) }
+            do {
+                switch theme.value {
+                case .success(let theme): return (guide, try Renderers(self, guide: guide, theme: theme, formats: formats))
+                case .failure(let error): throw BuildError.theme("\(error)")
+                }
+            } catch {
+                setupError = error
+                return (guide, Renderers())
             }
-        } catch {
-            setupError = error
         }
         let staging = try folder.beginStaging()
-        var pass = PagePass(
-            build: self, loader: loader, context: context, shared: GuideChecker().sharedKey(context, cache: cache), staging: staging,
-            reuse: unchangedFile(in: folder), started: started)
-
-        // Second pass: each page is read (when only its outline was kept), checked, typeset and
-        // rendered on `jobs` threads and its files written; then the whole-guide files. Outlines
-        // go one locale after the other, so that one locale's one-page edition is held at a time;
-        // content kept whole goes at once. A locale that is only loaded (the source locale of
-        // `--locale es`) is checked, not rendered. Any content error discards everything written.
-        let locales = zip(outlines.editions, guide.editions).map { outline, typeset in
-            PagePass.Locale(
-                outlines: outline, typeset: typeset, render: !loaded.diagnostics.hasErrors && setupError == nil && codes.contains(typeset.locale.code))
+        var tally = Tally(diagnostics: loaded.diagnostics, staging: staging)
+        func pass(_ context: CheckContext) -> PagePass {
+            var pass = PagePass(
+                build: self, loader: loaded.loader, context: context, shared: GuideChecker().sharedKey(context, cache: cache), staging: staging,
+                reuse: unchangedFile(in: folder), started: started)
+            pass.streamParts = !keptWhole
+            return pass
         }
-        let keptWhole = !outlines.editions.contains { $0.pages.contains { $0.outline != nil } }
-        pass.streamParts = !keptWhole
-        var diagnostics = loaded.diagnostics
-        var unexpressible: [Diagnostic] = []
-        var fileCount = 0
-        var mediaPaths = Set<String>()
-        for group in keptWhole ? [locales] : locales.map({ [$0] }) {
-            let outcome = pass.run(group, renderers: renderers)
-            diagnostics += outcome.diagnostics
-            unexpressible += outcome.unexpressible
-            fileCount += outcome.files
-            mediaPaths.formUnion(outcome.mediaPaths)
-            if let error = outcome.failure {
-                staging.discard()
-                throw error
+        /// The pass's locales: `indices` of the guide's editions. A locale that is only loaded (the
+        /// source locale of `--locale es`) is checked, not rendered.
+        func passLocales(_ indices: [Int], typeset: Guide) -> [PagePass.Locale] {
+            indices.map { e in
+                PagePass.Locale(
+                    outlines: outlines.editions[e], typeset: typeset.editions[e],
+                    render: !loaded.diagnostics.hasErrors && setupError == nil && codes.contains(outlines.editions[e].locale.code))
             }
         }
+        let allFormats = Set(formats)
+        var site: SiteRenderer?
+
+        if keptWhole {
+            // Each page checked, typeset and rendered on `jobs` threads and its files written,
+            // then the whole-guide files.
+            let (typeset, renderers) = typesetRenderers(allFormats)
+            site = renderers.site
+            let context = CheckContext(guide: outlines, assets: assetPaths, contentRoot: contentRoot)
+            try tally.add(pass(context).run(passLocales(Array(outlines.editions.indices), typeset: typeset), renderers: renderers))
+        } else {
+            // The source locale's pages, then the others' (whose anchors come from the source
+            // pages' headings): each body read, checked by the rules that need only the page,
+            // rendered as the site, and its outline kept.
+            let context = CheckContext(guide: outlines, assets: assetPaths, contentRoot: contentRoot)
+            let sourceIndex = outlines.editions.firstIndex { $0.locale.code == outlines.info.sourceLocale }
+            let waves = [sourceIndex.map { [$0] } ?? [], outlines.editions.indices.filter { $0 != sourceIndex }]
+            for wave in waves where !wave.isEmpty {
+                let (typeset, renderers) = typesetRenderers(allFormats.intersection([.html]))
+                site = renderers.site ?? site
+                var first = pass(context)
+                first.checks = .ownPage
+                first.readsOutlines = true
+                let outcome = first.run(passLocales(wave, typeset: typeset), renderers: renderers)
+                try tally.add(outcome)
+                for (e, pages) in zip(wave, outcome.outlines) {
+                    for (p, outline) in pages.enumerated() {
+                        if let outline { outlines.editions[e].pages[p] = outlines.editions[e].pages[p].outlineOnly(outline) }
+                    }
+                }
+                // A translation's fallback pages are the source pages.
+                if let sourceIndex, wave == [sourceIndex] {
+                    let source = outlines.editions[sourceIndex]
+                    for e in outlines.editions.indices where e != sourceIndex {
+                        for p in outlines.editions[e].pages.indices where outlines.editions[e].pages[p].contentLocale == source.locale.code {
+                            outlines.editions[e].pages[p] = source.page(fileName: outlines.editions[e].pages[p].fileName) ?? outlines.editions[e].pages[p]
+                        }
+                    }
+                }
+            }
+            // Then the rules that compare pages, on the outlines.
+            let complete = CheckContext(guide: outlines, assets: assetPaths, contentRoot: contentRoot)
+            tally.diagnostics += checkOtherPages(complete)
+            // The formats that need every page's outline first (the text's cross-references, the
+            // ebook's navigation and images) read each body once more, a locale at a time, so that
+            // one locale's ebook chapters are held at a time.
+            let later = allFormats.subtracting([.html])
+            if !later.isEmpty {
+                let (typeset, renderers) = typesetRenderers(later)
+                var second = pass(complete)
+                second.checks = nil
+                for e in outlines.editions.indices {
+                    try tally.add(second.run(passLocales([e], typeset: typeset), renderers: renderers))
+                }
+            }
+        }
+        var (diagnostics, unexpressible, fileCount, mediaPaths) = (tally.diagnostics, tally.unexpressible, tally.files, tally.mediaPaths)
         if diagnostics.hasErrors {
             staging.discard()
             throw BuildError.contentErrors(diagnostics.sorted)
@@ -150,10 +199,10 @@ public struct BuildAction: Sendable {
             staging.discard()
             throw BuildError.contentErrors(Self.unique(unexpressible).sorted)
         }
-        if let site = renderers.site {
+        if let site {
             do {
                 let files = try site.renderShared() + mediaFiles(mediaPaths)
-                try staging.write(files, reuse: pass.reuse)
+                try staging.write(files, reuse: unchangedFile(in: folder))
                 fileCount += files.count
                 progress("site assets", Date().timeIntervalSince(started))
             } catch {
@@ -162,10 +211,49 @@ public struct BuildAction: Sendable {
             }
         }
         try folder.commit(staging)
-        let pages = codes.compactMap { guide.edition($0)?.pages.count }.reduce(0, +)
+        let pages = codes.compactMap { outlines.edition($0)?.pages.count }.reduce(0, +)
         return Report(
             locales: codes, pages: pages, formats: formats.sorted(), files: fileCount + 1,
             seconds: Date().timeIntervalSince(started), output: output, diagnostics: diagnostics.sorted)
+    }
+
+    /// What the passes of a build found and wrote so far.
+    struct Tally {
+        var diagnostics: [Diagnostic]
+        var unexpressible: [Diagnostic] = []
+        var files = 0
+        var mediaPaths = Set<String>()
+        let staging: StagingFolder
+
+        init(diagnostics: [Diagnostic], staging: StagingFolder) {
+            self.diagnostics = diagnostics
+            self.staging = staging
+        }
+
+        /// Adds a pass's outcome; a file that could not be written discards the staging folder.
+        mutating func add(_ outcome: PagePass.Outcome) throws {
+            diagnostics += outcome.diagnostics
+            unexpressible += outcome.unexpressible
+            files += outcome.files
+            mediaPaths.formUnion(outcome.mediaPaths)
+            if let error = outcome.failure {
+                staging.discard()
+                throw error
+            }
+        }
+    }
+
+    /// The page rules that compare a page with others, on every page in its own language (the
+    /// pages of `context.guide` are outlines).
+    func checkOtherPages(_ context: CheckContext) -> [Diagnostic] {
+        let checker = GuideChecker()
+        let shared = checker.sharedKey(context, cache: cache)
+        let pages = context.guide.editions.flatMap { edition in
+            edition.pages.filter { $0.contentLocale == edition.locale.code }.map { (edition: edition, page: $0) }
+        }
+        return pages.parallelMap(jobs: jobs) { item in
+            checker.checkPage(item.page, in: item.edition, context: context, shared: shared, cache: cache, scope: .otherPages)
+        }.flatMap { $0 }
     }
 
     /// One finding per place and code: every format reports what it cannot carry.
@@ -201,16 +289,17 @@ public struct BuildAction: Sendable {
         /// No format: the pass only checks.
         init() {}
 
-        init(_ build: BuildAction, guide: Guide, theme: Theme) throws {
-            if build.formats.contains(.html) {
+        /// The renderers of `formats` (of those the build writes).
+        init(_ build: BuildAction, guide: Guide, theme: Theme, formats: Set<OutputFormat>) throws {
+            if formats.contains(.html) {
                 var site = SiteRenderer(guide: guide, theme: theme, downloads: build.downloads)
                 site.cache = build.cache
                 self.site = site
             }
-            if build.formats.contains(.text) {
+            if formats.contains(.text) {
                 text = PlainTextRenderer(guide: guide, width: build.textWidth)
             }
-            if build.formats.contains(.epub) {
+            if formats.contains(.epub) {
                 guard let epubTheme = theme.epub else { throw BuildError.theme("\(build.themeDirectory) has no epub folder, so no ebook can be built") }
                 let timestamp: BuildTimestamp
                 do {

@@ -4,9 +4,9 @@ import GuideModel
 import GuideParsing
 import GuideRendering
 
-/// The build's second pass over some locales. Each page's body is read again (when only its
-/// outline was kept), checked, typeset and rendered in every format on the build's worker
-/// threads; its own files are written at once and the body dropped. What the locale's
+/// A pass of the build over some locales. Each page's body is read (when the load kept only its
+/// front matter), checked, typeset and rendered in every format on the build's worker threads;
+/// its own files are written at once and the body dropped. What the locale's
 /// whole-guide files need of it (its `print.html` section, its chapter of the whole-guide text,
 /// its ebook chapter) is kept in memory or, for content not kept whole, the first two are
 /// written into those files in page order as they come (`OrderedFile`). Then the whole-guide
@@ -23,6 +23,12 @@ struct PagePass: Sendable {
     /// Write `print.html` sections and whole-guide text chapters into their files as pages are
     /// rendered instead of keeping them in memory.
     var streamParts = false
+    /// The page rules to run on each page in its own language (with the edition rules); `nil`
+    /// checks nothing (the pages were checked by an earlier pass).
+    var checks: PageRuleScope? = .all
+    /// The bodies are read for the first time: collect each page's outline and report what the
+    /// parse found.
+    var readsOutlines = false
 
     /// What a pass found and wrote.
     struct Outcome {
@@ -34,6 +40,8 @@ struct PagePass: Sendable {
         var mediaPaths = Set<String>()
         /// A file that could not be written: the build stops.
         var failure: BuildError?
+        /// With `readsOutlines`, each locale's pages' outlines in order (`nil`: not read).
+        var outlines: [[Page.Outline?]] = []
     }
 
     /// One locale to check (`outlines`, its pages as loaded) and, with `render`, to render
@@ -69,6 +77,7 @@ struct PagePass: Sendable {
         /// The page's chapter of the whole-guide text.
         var textChapter = ""
         var epubChapter: EPUBRenderer.RenderedChapter?
+        var outline: Page.Outline?
         var mediaPaths = Set<String>()
         var files = 0
         var failure: BuildError?
@@ -79,7 +88,9 @@ struct PagePass: Sendable {
     func run(_ locales: [Locale], renderers: BuildAction.Renderers) -> Outcome {
         let checker = GuideChecker()
         var outcome = Outcome()
-        for locale in locales { outcome.diagnostics += checker.checkEdition(locale.outlines, context: context) }
+        if checks != nil {
+            for locale in locales { outcome.diagnostics += checker.checkEdition(locale.outlines, context: context) }
+        }
         let prepared = locales.parallelMap(jobs: build.jobs) { locale in
             Result { () throws(BuildError) -> LocaleParts? in locale.render ? try localeParts(locale.typeset, renderers: renderers) : nil }
         }
@@ -106,6 +117,7 @@ struct PagePass: Sendable {
             return result
         }
 
+        outcome.outlines = locales.indices.map { l in zip(work, results).filter { $0.0.locale == l }.map(\.1.outline) }
         for result in results {
             outcome.diagnostics += result.diagnostics
             outcome.unexpressible += result.unexpressible
@@ -149,17 +161,27 @@ struct PagePass: Sendable {
         let outline = locale.outlines.pages[item.page]
         let own = outline.contentLocale == locale.outlines.locale.code
         var result = PageResult()
-        // A fallback page is the source locale's, checked there.
-        guard own || locale.render else { return result }
+        // A fallback page is the source locale's, checked there; a page that is neither checked
+        // nor rendered is not read.
+        guard locale.render || (own && (checks != nil || readsOutlines)) else { return result }
         let page: Page
+        // The page as far as other pages see it: its outline (references without a walk).
+        var referencing = outline
         switch loader.body(of: outline) {
         case .failure(let diagnostic):
             result.diagnostics = [diagnostic]
             return result
-        case .success(let body):
-            page = outline.withBody(body)
+        case .success(let parsed):
+            page = outline.withBody(parsed.blocks)
+            if readsOutlines, let digest = outline.outline?.digest {
+                referencing = page.outlineOnly(digest: digest)
+                result.outline = referencing.outline
+                if own { result.diagnostics = parsed.diagnostics }
+            }
         }
-        if own { result.diagnostics = checker.checkPage(page, in: locale.outlines, context: context, shared: shared, cache: build.cache) }
+        if own, let checks {
+            result.diagnostics += checker.checkPage(page, in: locale.outlines, context: context, shared: shared, cache: build.cache, scope: checks)
+        }
         guard let parts = parts[item.locale], !result.diagnostics.hasErrors else { return result }
         // Content kept whole was typeset with the guide.
         var typeset = locale.typeset.pages[item.page]
@@ -169,7 +191,7 @@ struct PagePass: Sendable {
             typeset.isOutdated = outdated
         }
         do {
-            try render(typeset, outline: outline, at: item.page, of: locale.typeset, parts: parts, renderers: renderers, into: &result)
+            try render(typeset, outline: referencing, at: item.page, of: locale.typeset, parts: parts, renderers: renderers, into: &result)
         } catch {
             result.failure = Self.buildError(error, path: build.output)
         }
@@ -177,7 +199,7 @@ struct PagePass: Sendable {
     }
 
     /// Renders one page (typeset, with its body) in every format; writes its files. `outline` is
-    /// the page as loaded, whose references an outline keeps without a walk.
+    /// the page as an outline when one is known, whose references need no walk.
     private func render(
         _ page: Page, outline: Page, at index: Int, of edition: LocaleEdition, parts: LocaleParts, renderers: BuildAction.Renderers,
         into result: inout PageResult

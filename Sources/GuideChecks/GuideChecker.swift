@@ -63,6 +63,23 @@ public struct CheckContext: Sendable {
 /// A rule that looks at one page of one edition, through what one walk found in it (`facts`).
 public protocol PageRule: Sendable {
     func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic]
+    /// Whether the rule compares the page with other pages (their headings, their links). Such a
+    /// rule reads only what an outline page keeps (`Page.Outline`, `PageFacts` of an outline), so
+    /// a build can run it once every page's outline is known; the others need the page's body.
+    var readsOtherPages: Bool { get }
+}
+
+extension PageRule {
+    public var readsOtherPages: Bool { false }
+}
+
+/// Which of the page rules a check runs.
+public enum PageRuleScope: Sendable, Hashable {
+    case all
+    /// The rules that need the page's body and nothing of other pages.
+    case ownPage
+    /// The rules that compare the page with other pages; the page may be an outline.
+    case otherPages
 }
 
 /// A rule that looks at a whole edition (its resources, its pages together).
@@ -116,13 +133,18 @@ public struct GuideChecker: Sendable {
     /// The page rules on one page of `edition` (a page in its own language; fallback pages are
     /// checked in the source locale). The page must have its body; the context's pages may be
     /// outlines.
-    public func checkPage(_ page: Page, in edition: LocaleEdition, context: CheckContext, shared: TextKey, cache: MemoCache? = nil) -> [Diagnostic] {
+    public func checkPage(
+        _ page: Page, in edition: LocaleEdition, context: CheckContext, shared: TextKey, cache: MemoCache? = nil, scope: PageRuleScope = .all
+    ) -> [Diagnostic] {
         cache.value(
             "checks",
-            CheckKey(shared: shared, locale: edition.locale.code, page: PageKey(page), source: context.sourcePage(for: page).map(PageKey.init))
+            CheckKey(
+                shared: shared, locale: edition.locale.code, page: PageKey(page), source: context.sourcePage(for: page).map(PageKey.init), scope: scope)
         ) {
+            let rules = pageRules.filter { scope == .all || $0.readsOtherPages == (scope == .otherPages) }
+            guard !rules.isEmpty else { return [] }
             let facts = PageFacts(page, sentencesLongerThan: sentenceLimit)
-            return pageRules.flatMap { $0.check(page, facts: facts, in: edition, context: context) }
+            return rules.flatMap { $0.check(page, facts: facts, in: edition, context: context) }
         }
     }
 
@@ -131,5 +153,6 @@ public struct GuideChecker: Sendable {
         var locale: String
         var page: PageKey
         var source: PageKey?
+        var scope: PageRuleScope
     }
 }

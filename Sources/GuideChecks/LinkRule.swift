@@ -4,6 +4,8 @@ import GuideModel
 public struct LinkRule: PageRule {
     public init() {}
 
+    public var readsOtherPages: Bool { true }
+
     public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let ownAnchors = context.anchors(locale: edition.locale.code, fileName: page.fileName)

@@ -37,8 +37,17 @@ public struct PageFacts: Sendable {
     /// The sentences of more than `sentencesLongerThan` words, in document order.
     public var longSentences: [Sentence] = []
 
-    /// The facts of `page`, keeping sentences of more than `sentencesLongerThan` words.
+    /// The facts of `page`, keeping sentences of more than `sentencesLongerThan` words. Of an
+    /// outline page, only `links` and `destinations`.
     public init(_ page: Page, sentencesLongerThan sentenceLimit: Int = 0) {
+        if let outline = page.outline {
+            // An outline keeps the links and images: what rules that read other pages look at.
+            for reference in outline.references {
+                destinations.append(reference.destination)
+                if !reference.isImage { links.append(Located(text: reference.destination, location: reference.location)) }
+            }
+            return
+        }
         // A paragraph's inlines are visited right after it, so its text is the run of inline
         // visits that follows until the next block.
         var paragraph: (counter: SentenceCounter, location: SourceLocation)?

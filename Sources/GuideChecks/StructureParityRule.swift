@@ -5,6 +5,8 @@ import GuideModel
 public struct StructureParityRule: PageRule {
     public init() {}
 
+    public var readsOtherPages: Bool { true }
+
     public func check(_ page: Page, facts: PageFacts, in edition: LocaleEdition, context: CheckContext) -> [Diagnostic] {
         guard edition.locale.code != context.guide.info.sourceLocale, let source = context.sourceStructure[page.fileName] else { return [] }
         var found: [Diagnostic] = []

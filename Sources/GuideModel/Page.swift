@@ -11,7 +11,8 @@ public struct Page: Sendable, Hashable {
     /// The body. Empty on an outline page (see `outline`).
     public var blocks: [Block]
     /// Set when the body was dropped to save memory (`outlineOnly()`): what other pages need to
-    /// know of this one. The build keeps every page as an outline and loads one body at a time.
+    /// know of this one. The build keeps every page as an outline and loads one body at a time;
+    /// a page loaded with its front matter only has an empty outline until its body is read.
     public private(set) var outline: Outline? = nil
     /// `directory: true` in front matter: the locale's resource directory follows the body.
     public var showsDirectory: Bool

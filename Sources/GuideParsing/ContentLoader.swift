@@ -12,11 +12,12 @@ public struct ContentLoader: Sendable {
     public static let maximumPageBytes = 32 * 1024 * 1024
     /// Parse results kept between builds (`serve`); a page whose text is unchanged is not parsed again.
     public var cache: MemoCache? = nil
-    /// Keep each page as an outline (`Page.outlineOnly`) as soon as it is parsed, so that a
-    /// load holds no page body; `body(of:)` reads one back. Not for content whose pages add up
-    /// to `wholeContentBytes` or less: that is kept whole and read once.
-    public var outlinesOnly = false
-    /// Up to this many bytes of Markdown, a load keeps every body even with `outlinesOnly`.
+    /// Read only each page's front matter: a page is an outline page (`Page.outline`) whose
+    /// headings and references are not known yet, with the digest of its file; `body(of:)`
+    /// parses its body when the build gets to it, so a load holds no body and parses nothing.
+    /// Not for content whose pages add up to `wholeContentBytes` or less: that is kept whole.
+    public var frontMatterOnly = false
+    /// Up to this many bytes of Markdown, a load keeps every body even with `frontMatterOnly`.
     public var wholeContentBytes = ContentLoader.defaultWholeContentBytes
     public static let defaultWholeContentBytes = 8 * 1024 * 1024
 
@@ -56,7 +57,7 @@ public struct ContentLoader: Sendable {
 
         guard info.locale(info.sourceLocale) != nil else { return Result(guide: nil, diagnostics: diagnostics) }
         var loader = self
-        loader.outlinesOnly = outlinesOnly && markdownBytes(locales: codes) > wholeContentBytes
+        loader.frontMatterOnly = frontMatterOnly && markdownBytes(locales: codes) > wholeContentBytes
         return loader.load(info: info, codes: codes, resolvedRoot: resolvedRoot, diagnostics: diagnostics)
     }
 
@@ -187,26 +188,27 @@ public struct ContentLoader: Sendable {
         case .failure(let d):
             result.readDiagnostics.append(d)
         case .success(let (matter, body)):
-            // An outline parse builds only the top-level headings and collects the references.
-            let parsed = cache.value(outlinesOnly ? "page-outline" : "page", TextKey(file, body)) {
-                MarkdownParser.parse(body, file: file, outlineOnly: outlinesOnly)
-            }
-            result.parseDiagnostics = parsed.diagnostics
-            let page = Page(
+            var page = Page(
                 id: matter.id, title: matter.title, description: matter.description, fileName: name,
-                source: matter.idLocation, blocks: parsed.blocks, showsDirectory: matter.showsDirectory,
+                source: matter.idLocation, blocks: [], showsDirectory: matter.showsDirectory,
                 contentLocale: locale)
-            result.page =
-                outlinesOnly
-                ? page.outlineOnly(Page.Outline(headingBlocks: parsed.blocks, references: parsed.references, digest: TextKey.digest(text))) : page
+            if frontMatterOnly {
+                result.page = page.outlineOnly(Page.Outline(headingBlocks: [], references: [], digest: TextKey.digest(text)))
+            } else {
+                let parsed = cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }
+                result.parseDiagnostics = parsed.diagnostics
+                page.blocks = parsed.blocks
+                result.page = page
+            }
         }
         return result
     }
 
-    /// The body of an outline page from a load with `outlinesOnly`: its file read and parsed
-    /// again. An error if the file changed since it was loaded (or cannot be read now).
-    public func body(of page: Page) -> Swift.Result<[Block], Diagnostic> {
-        guard page.outline != nil else { return .success(page.blocks) }
+    /// The body of an outline page from a load with `frontMatterOnly`, its file read again and
+    /// parsed, with the parse's findings; a page with its body as it is, without findings. An
+    /// error if the file changed since it was loaded (or cannot be read now).
+    public func body(of page: Page) -> Swift.Result<MarkdownParser.Result, Diagnostic> {
+        guard page.outline != nil else { return .success(MarkdownParser.Result(blocks: page.blocks, diagnostics: [])) }
         let file = page.source.file
         let changed = Diagnostic.error("changed-during-build", "the file changed while the guide was being built; build again", at: SourceLocation(file: file))
         var problems: [Diagnostic] = []
@@ -216,7 +218,7 @@ public struct ContentLoader: Sendable {
         guard page.outline.map({ $0.digest == TextKey.digest(text) }) ?? false,
             case .success(let (_, body)) = cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) })
         else { return .failure(changed) }
-        return .success(cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }.blocks)
+        return .success(cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) })
     }
 
     /// Puts a locale's pages in the guide's reading order; a missing translation falls back to the

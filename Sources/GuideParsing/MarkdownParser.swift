@@ -12,15 +12,15 @@ public enum MarkdownParser {
     public struct Result: Sendable {
         public var blocks: [Block]
         public var diagnostics: [Diagnostic]
-        /// With `outlineOnly`: the links and images, in document order (`blocks` then holds
-        /// only the top-level headings).
-        public var references: [Page.Reference] = []
+
+        public init(blocks: [Block], diagnostics: [Diagnostic]) {
+            self.blocks = blocks
+            self.diagnostics = diagnostics
+        }
     }
 
-    /// Parses `text` (valid UTF-8, LF line endings) as the contents of `file`. With
-    /// `outlineOnly`, only what `Page.Outline` keeps is built: the top-level headings and the
-    /// links and images; the findings are the same as a full parse's.
-    public static func parse(_ text: String, file: String, maximumDepth: Int = maximumDepth, outlineOnly: Bool = false) -> Result {
+    /// Parses `text` (valid UTF-8, LF line endings) as the contents of `file`.
+    public static func parse(_ text: String, file: String, maximumDepth: Int = maximumDepth) -> Result {
         var text = text
         let document: OpaquePointer? = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -31,10 +31,8 @@ public enum MarkdownParser {
             return Result(blocks: [], diagnostics: [.error("parse-failed", "cmark could not parse the file", at: SourceLocation(file: file))])
         }
         defer { cmark_node_free(document) }
-        var converter = Converter(file: file, maximumDepth: maximumDepth, outlineOnly: outlineOnly)
-        var result = converter.convert(document)
-        result.references = converter.references
-        return result
+        var converter = Converter(file: file, maximumDepth: maximumDepth)
+        return converter.convert(document)
     }
 
     /// Renders `markdown` with cmark's own HTML renderer: the reference the model's CommonMark
@@ -59,10 +57,7 @@ public enum MarkdownParser {
 private struct Converter {
     let file: String
     let maximumDepth: Int
-    /// Build only the top-level headings; collect links and images as references.
-    let outlineOnly: Bool
     var diagnostics: [Diagnostic] = []
-    var references: [Page.Reference] = []
 
     /// A container whose children are being collected (children are appended in place).
     struct Frame {
@@ -80,25 +75,14 @@ private struct Converter {
         }
         var kind: Kind
         var location: SourceLocation
-        var isHeading: Bool { if case .heading = kind { true } else { false } }
         var blocks: [Block] = []
         var items: [ListItem] = []
         var inlines: [Inline] = []
     }
 
-    init(file: String, maximumDepth: Int, outlineOnly: Bool) {
+    init(file: String, maximumDepth: Int) {
         self.file = file
         self.maximumDepth = maximumDepth
-        self.outlineOnly = outlineOnly
-    }
-
-    /// Whether a node inside `parents` is built: always, except for an outline, which keeps
-    /// the top-level headings and what is inside them.
-    func keeps(parents: [Frame], isHeading: Bool) -> Bool {
-        guard outlineOnly else { return true }
-        if parents.count == 1 { return isHeading }
-        if parents.count > 1, case .heading = parents[1].kind { return true }
-        return false
     }
 
     mutating func convert(_ document: OpaquePointer) -> MarkdownParser.Result {
@@ -136,13 +120,6 @@ private struct Converter {
                     skipping = node
                     continue
                 }
-                if outlineOnly {
-                    switch frame.kind {
-                    case .link(let url, _): references.append(Page.Reference(destination: url, isImage: false, location: location))
-                    case .image(let url, _): references.append(Page.Reference(destination: url, isImage: true, location: location))
-                    default: break
-                    }
-                }
                 stack.append(frame)
                 continue
             }
@@ -152,10 +129,10 @@ private struct Converter {
                 if case .document = frame.kind {
                     return MarkdownParser.Result(blocks: frame.blocks, diagnostics: diagnostics)
                 }
-                if keeps(parents: stack, isHeading: frame.isHeading) { add(closed(frame), to: &stack) }
+                add(closed(frame), to: &stack)
                 continue
             }
-            if keeps(parents: stack, isHeading: false), let leaf = leafNode(node, type: type, at: location) {
+            if let leaf = leafNode(node, type: type, at: location) {
                 add(leaf, to: &stack)
             }
         }

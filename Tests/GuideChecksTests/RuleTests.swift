@@ -112,6 +112,35 @@ func diagnostics(_ guide: Guide, assets: Set<String> = []) -> [Diagnostic] {
         #expect(found.allSatisfy { $0.severity == .warning && $0.location.file == "Content/es/a.md" })
     }
 
+    /// A large build runs the rules that compare pages on outlines, once every page's outline is
+    /// known, and the others on each body: together they must find what all rules find on bodies.
+    @Test func rulesThatReadOtherPagesFindTheSameOnOutlines() {
+        let guide = makeGuide(
+            en: [
+                "a.md": "## One\n\n## Two *x*\n\n[b](b.md) [gone](c.md) [self](#two-x) [no](#three)\n\n- [in list](b.md#end)\n\n> ![pic](media/p.png)\n",
+                "b.md": "## End\n\ntext [js](javascript:x) [http](http://example.org)\n",
+            ],
+            es: ["a.md": "## Uno\n\n[b](b.md) [c](a.md#uno) ![](x.png)\n", "b.md": "texto\n\n## Fin\n\n### Más\n"])
+        let whole = GuideChecker().check(CheckContext(guide: guide, assets: [], contentRoot: "Content"))
+        var outlines = guide
+        for e in outlines.editions.indices {
+            outlines.editions[e].pages = outlines.editions[e].pages.map { $0.outlineOnly(digest: 0) }
+        }
+        let context = CheckContext(guide: outlines, assets: [], contentRoot: "Content")
+        let bodyContext = CheckContext(guide: guide, assets: [], contentRoot: "Content")
+        let checker = GuideChecker()
+        var split: [Diagnostic] = []
+        for (edition, bodies) in zip(outlines.editions, guide.editions) {
+            split += checker.checkEdition(edition, context: context)
+            for (outline, body) in zip(edition.pages, bodies.pages) {
+                split += checker.checkPage(body, in: bodies, context: bodyContext, shared: TextKey(), scope: .ownPage)
+                split += checker.checkPage(outline, in: edition, context: context, shared: TextKey(), scope: .otherPages)
+            }
+        }
+        #expect(split.sorted.map(\.description) == whole.map(\.description))
+        #expect(whole.contains { $0.code == "broken-link" } && whole.contains { $0.code == "structure-differs" })
+    }
+
     @Test func suggestionsForTypos() {
         #expect(LinkRule.hint("03-groming.md", ["03-grooming.md", "help.md"]) == "; did you mean '03-grooming.md'?")
         #expect(LinkRule.hint("zzz.md", ["03-grooming.md"]) == "")

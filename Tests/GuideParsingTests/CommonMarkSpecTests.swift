@@ -38,22 +38,6 @@ import Testing
         #expect(Self.examples.count - failures.count == 652)
     }
 
-    @Test func outlineParseKeepsWhatTheFullParseOutlines() {
-        // The build's first pass parses outlines only; they must be the full parse's outline.
-        var failures: [Int] = []
-        let deep = String(repeating: "> ", count: 70) + "[deep](a.md)\n\n# T [x](b.md) ![i](c.png)\n"
-        for (number, markdown) in Self.examples.map({ ($0.example, $0.markdown) }) + [(0, deep)] {
-            let full = MarkdownParser.parse(markdown, file: "x.md")
-            let outline = MarkdownParser.parse(markdown, file: "x.md", outlineOnly: true)
-            let page = Page(id: "x", title: "x", fileName: "x.md", source: SourceLocation(file: "x.md"), blocks: full.blocks, contentLocale: "en")
-            let expected = page.outlineOnly(digest: 0).outline
-            if expected?.headingBlocks != outline.blocks || expected?.references != outline.references || full.diagnostics != outline.diagnostics {
-                failures.append(number)
-            }
-        }
-        #expect(failures.isEmpty, "outline parse differs on examples \(failures)")
-    }
-
     @Test func cmarkItselfMatchesTheSpec() {
         // Guards the reference: the installed libcmark must be the 0.30 the examples describe.
         let mismatches = Self.examples.filter { MarkdownParser.referenceHTML($0.markdown, unsafe: true) != $0.html }
