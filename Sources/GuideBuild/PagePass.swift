@@ -167,20 +167,25 @@ struct PagePass: Sendable {
         let page: Page
         // The page as far as other pages see it: its outline (references without a walk).
         var referencing = outline
-        switch loader.body(of: outline) {
+        let body = loader.body(of: outline)
+        switch body {
         case .failure(let diagnostic):
             result.diagnostics = [diagnostic]
             return result
         case .success(let parsed):
             page = outline.withBody(parsed.blocks)
-            if readsOutlines, let digest = outline.outline?.digest {
-                referencing = page.outlineOnly(digest: digest)
-                result.outline = referencing.outline
-                if own { result.diagnostics = parsed.diagnostics }
-            }
+        }
+        // One walk gives the rules' facts and the page's references.
+        let facts = readsOutlines ? checker.facts(of: page) : nil
+        if readsOutlines, let facts, let digest = outline.outline?.digest {
+            let headings = page.blocks.filter { if case .heading = $0.kind { true } else { false } }
+            referencing = page.outlineOnly(Page.Outline(headingBlocks: headings, references: facts.references, digest: digest))
+            result.outline = referencing.outline
+            if own, case .success(let parsed) = body { result.diagnostics = parsed.diagnostics }
         }
         if own, let checks {
-            result.diagnostics += checker.checkPage(page, in: locale.outlines, context: context, shared: shared, cache: build.cache, scope: checks)
+            result.diagnostics += checker.checkPage(
+                page, in: locale.outlines, context: context, shared: shared, cache: build.cache, scope: checks, facts: facts)
         }
         guard let parts = parts[item.locale], !result.diagnostics.hasErrors else { return result }
         // Content kept whole was typeset with the guide.

@@ -133,8 +133,15 @@ public struct GuideChecker: Sendable {
     /// The page rules on one page of `edition` (a page in its own language; fallback pages are
     /// checked in the source locale). The page must have its body; the context's pages may be
     /// outlines.
+    /// What the page rules look at in `page`.
+    public func facts(of page: Page) -> PageFacts {
+        PageFacts(page, sentencesLongerThan: sentenceLimit)
+    }
+
+    /// `facts`, when given, are `facts(of: page)`.
     public func checkPage(
-        _ page: Page, in edition: LocaleEdition, context: CheckContext, shared: TextKey, cache: MemoCache? = nil, scope: PageRuleScope = .all
+        _ page: Page, in edition: LocaleEdition, context: CheckContext, shared: TextKey, cache: MemoCache? = nil, scope: PageRuleScope = .all,
+        facts: PageFacts? = nil
     ) -> [Diagnostic] {
         cache.value(
             "checks",
@@ -143,7 +150,7 @@ public struct GuideChecker: Sendable {
         ) {
             let rules = pageRules.filter { scope == .all || $0.readsOtherPages == (scope == .otherPages) }
             guard !rules.isEmpty else { return [] }
-            let facts = PageFacts(page, sentencesLongerThan: sentenceLimit)
+            let facts = facts ?? self.facts(of: page)
             return rules.flatMap { $0.check(page, facts: facts, in: edition, context: context) }
         }
     }

@@ -23,13 +23,13 @@ public struct LinkRule: PageRule {
                     found.append(.error("broken-link", "this page has no heading '#\(anchor)'\(Self.hint(anchor, ownAnchors))", at: at))
                 }
             case .page(let fileName, let anchor):
-                guard let target = edition.page(fileName: fileName) else {
+                // Every page of the edition has an entry in the context's anchors.
+                guard let anchors = context.anchors[edition.locale.code]?[fileName] else {
                     let known = Set(edition.pages.map(\.fileName))
                     found.append(.error("broken-link", "link to unknown page '\(fileName)'\(Self.hint(fileName, known))", at: at))
                     continue
                 }
                 if let anchor {
-                    let anchors = context.anchors(locale: edition.locale.code, fileName: target.fileName)
                     if !anchors.contains(anchor) {
                         found.append(.error("broken-link", "'\(fileName)' has no heading '#\(anchor)'\(Self.hint(anchor, anchors))", at: at))
                     }

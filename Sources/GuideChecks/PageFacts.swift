@@ -21,8 +21,10 @@ public struct PageFacts: Sendable {
     /// Link destinations, in document order.
     public var links: [Located] = []
     public var images: [Image] = []
+    /// Links and images together, in document order (`Page.references`).
+    public var references: [Page.Reference] = []
     /// Link and image destinations together, in document order (`Page.linkDestinations`).
-    public var destinations: [String] = []
+    public var destinations: [String] { references.map(\.destination) }
     /// The literal of every text inline (not code) with a digit in it, in document order: where
     /// a phone number can be.
     public var textsWithDigits: [Located] = []
@@ -38,12 +40,12 @@ public struct PageFacts: Sendable {
     public var longSentences: [Sentence] = []
 
     /// The facts of `page`, keeping sentences of more than `sentencesLongerThan` words. Of an
-    /// outline page, only `links` and `destinations`.
+    /// outline page, only `links`, `references` and `destinations`.
     public init(_ page: Page, sentencesLongerThan sentenceLimit: Int = 0) {
         if let outline = page.outline {
             // An outline keeps the links and images: what rules that read other pages look at.
+            references = outline.references
             for reference in outline.references {
-                destinations.append(reference.destination)
                 if !reference.isImage { links.append(Located(text: reference.destination, location: reference.location)) }
             }
             return
@@ -76,10 +78,10 @@ public struct PageFacts: Sendable {
                 case .html(let html): rawHTML.append(Located(text: html, location: inline.location))
                 case .link(let destination, _, _):
                     links.append(Located(text: destination, location: inline.location))
-                    destinations.append(destination)
+                    references.append(Page.Reference(destination: destination, isImage: false, location: inline.location))
                 case .image(let source, _, let alt):
                     images.append(Image(source: source, alt: alt.plainText, location: inline.location))
-                    destinations.append(source)
+                    references.append(Page.Reference(destination: source, isImage: true, location: inline.location))
                 case .emphasis, .strong: break
                 }
             })
