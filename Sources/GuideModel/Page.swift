@@ -86,13 +86,29 @@ public struct Page: Sendable, Hashable {
         /// The top-level heading blocks, for `headings` (typography applies to them as to the body).
         public var headingBlocks: [Block]
         public var references: [Reference]
-        /// A digest of the file's text, to tell whether the body loaded later is the same.
+        /// A digest of the file, to tell whether the body loaded later is the same.
         public var digest: Int
+        /// Where the body starts in the file's bytes, when they are its text as parsed (UTF-8
+        /// without a byte order mark or carriage returns): the body is read from there.
+        public var bodyStart: BodyStart?
 
-        public init(headingBlocks: [Block], references: [Reference], digest: Int) {
+        public init(headingBlocks: [Block], references: [Reference], digest: Int, bodyStart: BodyStart? = nil) {
             self.headingBlocks = headingBlocks
             self.references = references
             self.digest = digest
+            self.bodyStart = bodyStart
+        }
+    }
+
+    /// Where a page's body starts: the byte offset after its front matter, and the number of
+    /// lines before it (the body is parsed with as many empty lines first, to keep line numbers).
+    public struct BodyStart: Sendable, Hashable {
+        public var offset: Int
+        public var lines: Int
+
+        public init(offset: Int, lines: Int) {
+            self.offset = offset
+            self.lines = lines
         }
     }
 

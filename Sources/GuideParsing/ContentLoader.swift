@@ -179,7 +179,9 @@ public struct ContentLoader: Sendable {
 
     private func loadPage(_ file: String, name: String, locale: String, resolvedRoot: String) -> LoadedPage {
         var result = LoadedPage()
-        guard let text = readText(file, under: resolvedRoot, into: &result.readDiagnostics, missing: "cannot read '\(file)'") else { return result }
+        guard let (bytes, text) = readSource(file, under: resolvedRoot, into: &result.readDiagnostics, missing: "cannot read '\(file)'") else {
+            return result
+        }
         if text.trimmed.isEmpty {
             result.readDiagnostics.append(.error("empty-page", "the page is empty", at: SourceLocation(file: file, line: 1, column: 1)))
             return result
@@ -193,7 +195,10 @@ public struct ContentLoader: Sendable {
                 source: matter.idLocation, blocks: [], showsDirectory: matter.showsDirectory,
                 contentLocale: locale)
             if frontMatterOnly {
-                result.page = page.outlineOnly(Page.Outline(headingBlocks: [], references: [], digest: TextKey.digest(text)))
+                let outline = Page.Outline(
+                    headingBlocks: [], references: [], digest: Self.digest(bytes),
+                    bodyStart: SourceText.isVerbatim(bytes) ? matter.bodyStart : nil)
+                result.page = page.outlineOnly(outline)
             } else {
                 let parsed = cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }
                 result.parseDiagnostics = parsed.diagnostics
@@ -212,13 +217,26 @@ public struct ContentLoader: Sendable {
         let file = page.source.file
         let changed = Diagnostic.error("changed-during-build", "the file changed while the guide was being built; build again", at: SourceLocation(file: file))
         var problems: [Diagnostic] = []
-        guard let resolvedRoot = realPath(root), let text = readText(file, under: resolvedRoot, into: &problems, missing: "cannot read '\(file)'") else {
+        guard let resolvedRoot = realPath(root), let bytes = readFile(file, under: resolvedRoot, into: &problems, missing: "cannot read '\(file)'") else {
             return .failure(problems.first ?? changed)
         }
-        guard page.outline.map({ $0.digest == TextKey.digest(text) }) ?? false,
+        guard let outline = page.outline, outline.digest == Self.digest(bytes) else { return .failure(changed) }
+        if let start = outline.bodyStart, cache == nil, start.offset <= bytes.count {
+            // The bytes that were loaded, which are their text: the body is parsed from them
+            // without decoding the file or reading its front matter again.
+            var body = [UInt8](repeating: UInt8(ascii: "\n"), count: start.lines)
+            body += bytes[start.offset...]
+            return .success(body.withUnsafeBufferPointer { MarkdownParser.parse(utf8: $0, file: file) })
+        }
+        guard case .success(let text) = SourceText.decode(bytes, file: file),
             case .success(let (_, body)) = cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) })
         else { return .failure(changed) }
         return .success(cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) })
+    }
+
+    /// The digest of a page file that tells whether it changed during a build.
+    static func digest(_ bytes: [UInt8]) -> Int {
+        Int(truncatingIfNeeded: bytes.withUnsafeBufferPointer { ByteScan.digest($0) })
     }
 
     /// Puts a locale's pages in the guide's reading order; a missing translation falls back to the
@@ -302,6 +320,24 @@ public struct ContentLoader: Sendable {
     /// Reads a file as text, refusing folders, links out of the content root, huge files, invalid
     /// UTF-8 and NUL bytes.
     private func readText(_ file: String, under resolvedRoot: String, into diagnostics: inout [Diagnostic], missing: String) -> String? {
+        readSource(file, under: resolvedRoot, into: &diagnostics, missing: missing)?.text
+    }
+
+    /// `readText`, with the file's bytes.
+    private func readSource(
+        _ file: String, under resolvedRoot: String, into diagnostics: inout [Diagnostic], missing: String
+    ) -> (bytes: [UInt8], text: String)? {
+        guard let bytes = readFile(file, under: resolvedRoot, into: &diagnostics, missing: missing) else { return nil }
+        switch SourceText.decode(bytes, file: file) {
+        case .success(let text): return (bytes, text)
+        case .failure(let d):
+            diagnostics.append(d)
+            return nil
+        }
+    }
+
+    /// Reads a file's bytes, refusing folders, links out of the content root and huge files.
+    private func readFile(_ file: String, under resolvedRoot: String, into diagnostics: inout [Diagnostic], missing: String) -> [UInt8]? {
         // POSIX calls: FileManager's existence, attribute and content calls cost several times the
         // system calls they make, on every file of every build.
         let location = SourceLocation(file: file)
@@ -328,12 +364,7 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error("unreadable-file", "cannot read '\(file)'", at: location))
             return nil
         }
-        switch SourceText.decode(bytes, file: file) {
-        case .success(let text): return text
-        case .failure(let d):
-            diagnostics.append(d)
-            return nil
-        }
+        return bytes
     }
 }
 

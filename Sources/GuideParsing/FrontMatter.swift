@@ -8,6 +8,8 @@ public struct FrontMatter: Sendable {
     public var showsDirectory: Bool
     /// Where `id:` is written, for diagnostics about the id.
     public var idLocation: SourceLocation
+    /// Where the body starts in the text's UTF-8, and how many lines come before it.
+    public var bodyStart = Page.BodyStart(offset: 0, lines: 0)
 
     static let knownKeys: Set<String> = ["id", "title", "description", "directory"]
 
@@ -58,14 +60,15 @@ public struct FrontMatter: Sendable {
                 .error("invalid-field", "the id '\(id)' may hold only lower-case letters, digits and '-'", at: parsed["id"]?.location ?? start))
         }
         if let first = reader.diagnostics.first { return .failure(first) }
-        let matter = FrontMatter(
+        var matter = FrontMatter(
             id: id, title: title, description: description, showsDirectory: directory,
             idLocation: parsed["id"]?.location ?? start)
+        matter.bodyStart = Page.BodyStart(offset: min(closing.end + 1, text.utf8.count), lines: closing.line)
         // One empty line per front matter line, then the body as it was (sliced after a line
         // feed, where a character starts, so the text is copied without decoding it again).
         let utf8 = text.utf8
-        let bodyStart = utf8.index(utf8.startIndex, offsetBy: min(closing.end + 1, utf8.count))
-        let body = String(repeating: "\n", count: closing.line) + text[bodyStart...]
+        let bodyStart = utf8.index(utf8.startIndex, offsetBy: matter.bodyStart.offset)
+        let body = String(repeating: "\n", count: matter.bodyStart.lines) + text[bodyStart...]
         return .success((matter, body))
     }
 

@@ -19,13 +19,16 @@ public enum MarkdownParser {
         }
     }
 
-    /// Parses `text` (valid UTF-8, LF line endings) as the contents of `file`.
+    /// Parses `text` (LF line endings) as the contents of `file`.
     public static func parse(_ text: String, file: String, maximumDepth: Int = maximumDepth) -> Result {
         var text = text
-        let document: OpaquePointer? = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
-            }
+        return text.withUTF8 { parse(utf8: $0, file: file, maximumDepth: maximumDepth) }
+    }
+
+    /// Parses `utf8` (valid UTF-8, LF line endings) as the contents of `file`.
+    public static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, file: String, maximumDepth: Int = maximumDepth) -> Result {
+        let document: OpaquePointer? = buffer.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
         }
         guard let document else {
             return Result(blocks: [], diagnostics: [.error("parse-failed", "cmark could not parse the file", at: SourceLocation(file: file))])
