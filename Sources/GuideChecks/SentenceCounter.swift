@@ -1,3 +1,5 @@
+import GuideModel
+
 /// Counts the words of each sentence in text that comes in pieces (a paragraph's text inlines,
 /// code spans and breaks), on the UTF-8 bytes, and keeps the sentences longer than a limit.
 ///
@@ -41,7 +43,24 @@ struct SentenceCounter {
             var (words, inToken, tokenHasLetter, tokenEndsSentence) = (self.words, self.inToken, self.tokenHasLetter, self.tokenEndsSentence)
             let count = bytes.count
             var i = 0
+            // Eight bytes at a time where they hold only letters and spaces, inside a sentence
+            // (its start is found byte by byte); after a chunk that does not, byte by byte to its end.
+            var chunksFrom = 0
             while i < count {
+                if words > 0, !tokenEndsSentence, i >= chunksFrom, i + 8 <= count {
+                    let word = ByteScan.word(at: base + i)
+                    let (letters, spaces) = Self.lettersAndSpaces(word)
+                    if letters | spaces == ByteScan.highs {
+                        // A word ends at each space after a letter.
+                        let previous = (letters << 8) | (inToken && tokenHasLetter ? 0x80 : 0)
+                        words += (spaces & previous).nonzeroBitCount
+                        inToken = letters >> 63 != 0
+                        tokenHasLetter = inToken
+                        i += 8
+                        continue
+                    }
+                    chunksFrom = i + 8
+                }
                 let b = base[i]
                 if Self.isLetterByte(b) {
                     // A run of letters: nothing in it ends a token or a sentence.
@@ -115,6 +134,25 @@ struct SentenceCounter {
             offset = 0
         }
         return bytes
+    }
+
+    /// The bytes of `word` that `isLetterByte` accepts and its spaces (0x20), as the high bit of
+    /// each byte.
+    @inline(__always)
+    static func lettersAndSpaces(_ word: UInt64) -> (letters: UInt64, spaces: UInt64) {
+        let highs = ByteScan.highs
+        let ones = ByteScan.ones
+        let high = word & highs
+        let low = word & ~highs
+        // For bytes below 0x80: within lo...hi, without a borrow between bytes.
+        @inline(__always) func within(_ lo: UInt64, _ hi: UInt64) -> UInt64 {
+            let atLeast: UInt64 = (low | highs) &- (ones &* lo)
+            let atMost: UInt64 = ((ones &* hi) | highs) &- low
+            return atLeast & atMost & highs
+        }
+        let alphanumeric = within(0x30, 0x39) | within(0x41, 0x5A) | within(0x61, 0x7A)
+        let letters = (alphanumeric & ~high) | (high & ~ByteScan.zeroBytes(word ^ (ones &* 0xE2)))
+        return (letters, ByteScan.zeroBytes(word ^ (ones &* 0x20)))
     }
 
     /// Letters, digits and the bytes of non-ASCII characters, but the first byte of `…`.

@@ -1,8 +1,16 @@
 /// Tests on UTF-8 text eight bytes at a time, for the scans a build makes over every byte of the
 /// content (escaping, typography's pre-filter, the digits of phone numbers, digests).
 public enum ByteScan {
-    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
-    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+    public static let ones: UInt64 = 0x0101_0101_0101_0101
+    /// The high bit of every byte.
+    public static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `word` that is zero, exactly (no borrow between bytes).
+    @inlinable @inline(__always)
+    public static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word) & highs
+    }
 
     /// The eight bytes at `pointer`, in memory order from the low byte (any alignment).
     @inlinable @inline(__always)

@@ -217,6 +217,35 @@ func diagnostics(_ guide: Guide, assets: Set<String> = []) -> [Diagnostic] {
         }
     }
 
+    /// Long runs of letters and spaces go eight bytes at a time.
+    @Test func longWordsAndSpacesCountLikeTheReference() {
+        let pieces = ["abcdefgh", "ijklmnopqrst ", " ", "uvw xyz0 12 ", "ПриветМир ", "…", ".", " x", "é", "\n", "--", "Zz9 "]
+        var seed: UInt64 = 99
+        for _ in 0..<2000 {
+            var text = ""
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<(Int(seed >> 58) + 1) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            #expect(SentenceLengthRule.sentences(text, longerThan: 2).map(\.words) == Self.reference(text, limit: 2), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func classifiesEightBytesLikeOne() {
+        for byte in UInt8(0)...255 {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                let word = bytes.withUnsafeBufferPointer { ByteScan.word(at: $0.baseAddress!) }
+                let (letters, spaces) = SentenceCounter.lettersAndSpaces(word)
+                let bit = UInt64(0x80) << (8 * UInt64(position))
+                #expect((letters & bit != 0) == SentenceCounter.isLetterByte(byte), "\(byte) at \(position)")
+                #expect((spaces & bit != 0) == (byte == 0x20), "\(byte) at \(position)")
+            }
+        }
+    }
+
     @Test func findsDigitsEightBytesAtATime() {
         for text in ["", "abc", "abcdefgh9", "9", "abcdefghijklmnop", "/:;<=>?@", "ПРИВЕТ мир 0", "01234567", "ab:cd/ef\u{0}"] {
             #expect(PageFacts.hasDigit(text) == text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(text)")
