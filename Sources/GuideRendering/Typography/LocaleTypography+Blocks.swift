@@ -9,34 +9,53 @@ extension LocaleTypography {
     /// the characters around it across emphasis, links and code, and a quote opened before a
     /// link closes after it.
     public func apply(to blocks: [Block]) -> [Block] {
-        guard language != .other else { return blocks }
-        return blocks.map { block in
-            var block = block
-            switch block.kind {
-            case .paragraph(let inlines): block.kind = .paragraph(apply(to: inlines))
-            case .heading(let level, let inlines): block.kind = .heading(level: level, apply(to: inlines))
-            case .blockQuote(let children): block.kind = .blockQuote(apply(to: children))
-            case .list(let style, let items):
-                block.kind = .list(
-                    style,
-                    items: items.map { item in
-                        var item = item
-                        item.blocks = apply(to: item.blocks)
-                        return item
-                    })
-            case .codeBlock, .htmlBlock, .thematicBreak: break
-            }
-            return block
-        }
+        applied(to: blocks) ?? blocks
     }
 
     /// `inlines` (one paragraph's or heading's) with typography on every text node.
     public func apply(to inlines: [Inline]) -> [Inline] {
-        guard language != .other else { return inlines }
+        applied(to: inlines) ?? inlines
+    }
+
+    /// `apply(to:)`, or `nil` when nothing changes: most blocks hold nothing to change, and then
+    /// nothing is copied or rebuilt.
+    func applied(to blocks: [Block]) -> [Block]? {
+        guard language != .other else { return nil }
+        var result: [Block]? = nil
+        for index in blocks.indices {
+            var changed: Block.Kind? = nil
+            switch blocks[index].kind {
+            case .paragraph(let inlines):
+                if let new = applied(to: inlines) { changed = .paragraph(new) }
+            case .heading(let level, let inlines):
+                if let new = applied(to: inlines) { changed = .heading(level: level, new) }
+            case .blockQuote(let children):
+                if let new = applied(to: children) { changed = .blockQuote(new) }
+            case .list(let style, let items):
+                var newItems: [ListItem]? = nil
+                for item in items.indices {
+                    if let new = applied(to: items[item].blocks) {
+                        if newItems == nil { newItems = items }
+                        newItems![item].blocks = new
+                    }
+                }
+                if let newItems { changed = .list(style, items: newItems) }
+            case .codeBlock, .htmlBlock, .thematicBreak:
+                break
+            }
+            if let changed {
+                if result == nil { result = blocks }
+                result![index].kind = changed
+            }
+        }
+        return result
+    }
+
+    /// `apply(to:)` on inlines, or `nil` when nothing changes.
+    func applied(to inlines: [Inline]) -> [Inline]? {
+        guard language != .other, mayChange(inlines) else { return nil }
         var pieces: [Piece] = []
         Self.collect(inlines, into: &pieces)
-        // Most paragraphs hold nothing to change: leave them as they are, without a rebuild.
-        guard pieces.contains(where: { if case .text(let s) = $0 { return mayChange(s) } else { return false } }) else { return inlines }
         var results: [String] = []
         var open: [OpenQuote] = []
         var previous: Unicode.Scalar? = nil
@@ -53,6 +72,19 @@ extension LocaleTypography {
         }
         var cursor = 0
         return Self.rebuild(inlines, with: results, cursor: &cursor)
+    }
+
+    /// Whether a text node among `inlines` (at any depth) holds anything to change.
+    func mayChange(_ inlines: [Inline]) -> Bool {
+        for inline in inlines {
+            switch inline.kind {
+            case .text(let s): if mayChange(s) { return true }
+            case .emphasis(let children), .strong(let children), .link(_, _, let children):
+                if mayChange(children) { return true }
+            case .code, .html, .softBreak, .lineBreak, .image: break
+            }
+        }
+        return false
     }
 
     /// What the text of a paragraph is made of, in reading order: text nodes to change, and
