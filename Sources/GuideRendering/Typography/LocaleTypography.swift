@@ -59,7 +59,11 @@ public struct LocaleTypography: Sendable {
     /// One text node of a sequence: `open` carries the quotes still open from the node before.
     func apply(_ text: String, previous: Unicode.Scalar?, next: Unicode.Scalar?, open: inout [OpenQuote]) -> String {
         guard language != .other, !text.isEmpty, mayChange(text) else { return text }
-        var state = State(typography: self, input: Array(text.unicodeScalars), previous: previous, next: next, open: open)
+        // One pass over the text (`Array(_:)` counts the scalars first).
+        var input: [Unicode.Scalar] = []
+        input.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { input.append(scalar) }
+        var state = State(typography: self, input: input, previous: previous, next: next, open: open)
         let result = state.run()
         open = state.open
         return result
@@ -384,8 +388,9 @@ public struct LocaleTypography: Sendable {
         /// punctuation around them, so that nothing inside them changes.
         static func addressMask(_ input: [Unicode.Scalar]) -> [Bool] {
             var mask = [Bool](repeating: false, count: input.count)
-            // Most text has no address at all: look for the marks of one before the word walk.
-            guard input.contains(where: { $0 == "@" || $0 == ":" || $0 == "w" || $0 == "W" }) else { return mask }
+            // Most text has no address at all: look for the marks of one (`@`, `:`, `www.`) before
+            // the word walk.
+            guard mayHoldAddress(input) else { return mask }
             var start = 0
             while start < input.count {
                 while start < input.count, input[start].isWhitespace { start += 1 }
@@ -406,6 +411,16 @@ public struct LocaleTypography: Sendable {
             return mask
         }
 
+        /// Whether `input` holds `@`, `:` or `www.` (in any case).
+        static func mayHoldAddress(_ input: [Unicode.Scalar]) -> Bool {
+            func isW(_ c: Unicode.Scalar) -> Bool { c == "w" || c == "W" }
+            for (i, c) in input.enumerated() {
+                if c == "@" || c == ":" { return true }
+                if isW(c), i + 3 < input.count, isW(input[i + 1]), isW(input[i + 2]), input[i + 3] == "." { return true }
+            }
+            return false
+        }
+
         /// Whether a word can pass the address test above: it holds `@` or `:` (`://`, `mailto:`,
         /// `tel:`) or starts with `www.`. Most words do not, and are not lowercased.
         static func mayBeAddress(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -421,8 +436,13 @@ extension Unicode.Scalar {
         value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 
-    /// A letter, as `Character.isLetter` asks of a character's first scalar.
-    var isLetter: Bool { properties.isAlphabetic }
+    /// A letter, as `Character.isLetter` asks of a character's first scalar (ASCII without a
+    /// table look-up).
+    var isLetter: Bool {
+        value < 0x80 ? (value | 0x20) &- 0x61 < 26 : properties.isAlphabetic
+    }
     /// A digit or other number.
-    var isNumber: Bool { properties.numericType != nil }
+    var isNumber: Bool {
+        value < 0x80 ? value &- 0x30 < 10 : properties.numericType != nil
+    }
 }
