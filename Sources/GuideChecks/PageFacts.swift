@@ -52,10 +52,11 @@ public struct PageFacts: Sendable {
         }
         // A paragraph's inlines are visited right after it, so its text is the run of inline
         // visits that follows until the next block.
-        var paragraph: (counter: SentenceCounter, location: SourceLocation)?
+        var counter = SentenceCounter(limit: sentenceLimit)
+        var paragraph: SourceLocation?
         func closeParagraph() {
-            if var open = paragraph {
-                longSentences += open.counter.finish().map { Sentence(words: $0.words, start: $0.start, location: open.location) }
+            if let at = paragraph {
+                for sentence in counter.finish() { longSentences.append(Sentence(words: sentence.words, start: sentence.start, location: at)) }
             }
             paragraph = nil
         }
@@ -63,7 +64,7 @@ public struct PageFacts: Sendable {
             block: { block in
                 closeParagraph()
                 switch block.kind {
-                case .paragraph: paragraph = (SentenceCounter(limit: sentenceLimit), block.location)
+                case .paragraph: paragraph = block.location
                 case .htmlBlock(let html): rawHTML.append(Located(text: html, location: block.location))
                 default: break
                 }
@@ -72,9 +73,9 @@ public struct PageFacts: Sendable {
                 switch inline.kind {
                 case .text(let text):
                     if Self.hasDigit(text) { textsWithDigits.append(Located(text: text, location: inline.location)) }
-                    paragraph?.counter.feed(text)
-                case .code(let code): paragraph?.counter.feed(code)
-                case .softBreak, .lineBreak: paragraph?.counter.feed(" ")
+                    if paragraph != nil { counter.feed(text) }
+                case .code(let code): if paragraph != nil { counter.feed(code) }
+                case .softBreak, .lineBreak: if paragraph != nil { counter.feed(" ") }
                 case .html(let html): rawHTML.append(Located(text: html, location: inline.location))
                 case .link(let destination, _, _):
                     links.append(Located(text: destination, location: inline.location))

@@ -103,13 +103,19 @@ struct SentenceCounter {
         }
     }
 
-    /// The end of the text: its last sentence ends.
+    /// The end of the text: its last sentence ends. The counter is then ready for another text.
     mutating func finish() -> [Sentence] {
         if inToken, tokenHasLetter { words += 1 }
         endSentence(words: words, at: (pieces.count, 0))
+        let result = found
         words = 0
         inToken = false
-        return found
+        tokenHasLetter = false
+        tokenEndsSentence = false
+        found.removeAll()
+        pieces.removeAll(keepingCapacity: true)
+        start = (0, 0)
+        return result
     }
 
     /// The sentence from `start` to `end` (exclusive) has `words` words.
@@ -140,18 +146,10 @@ struct SentenceCounter {
     /// each byte.
     @inline(__always)
     static func lettersAndSpaces(_ word: UInt64) -> (letters: UInt64, spaces: UInt64) {
-        let highs = ByteScan.highs
         let ones = ByteScan.ones
-        let high = word & highs
-        let low = word & ~highs
-        // For bytes below 0x80: within lo...hi, without a borrow between bytes.
-        @inline(__always) func within(_ lo: UInt64, _ hi: UInt64) -> UInt64 {
-            let atLeast: UInt64 = (low | highs) &- (ones &* lo)
-            let atMost: UInt64 = ((ones &* hi) | highs) &- low
-            return atLeast & atMost & highs
-        }
-        let alphanumeric = within(0x30, 0x39) | within(0x41, 0x5A) | within(0x61, 0x7A)
-        let letters = (alphanumeric & ~high) | (high & ~ByteScan.zeroBytes(word ^ (ones &* 0xE2)))
+        let high = word & ByteScan.highs
+        let alphanumeric = ByteScan.asciiBytes(word, in: 0x30, 0x39) | ByteScan.asciiBytes(word, in: 0x41, 0x5A) | ByteScan.asciiBytes(word, in: 0x61, 0x7A)
+        let letters = alphanumeric | (high & ~ByteScan.zeroBytes(word ^ (ones &* 0xE2)))
         return (letters, ByteScan.zeroBytes(word ^ (ones &* 0x20)))
     }
 

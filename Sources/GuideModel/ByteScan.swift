@@ -25,6 +25,16 @@ public enum ByteScan {
         return (x &- ones) & ~x & highs != 0
     }
 
+    /// The high bit of each byte of `word` that is ASCII and within `lo...hi` (both below 0x80),
+    /// exactly (no borrow between bytes).
+    @inlinable @inline(__always)
+    public static func asciiBytes(_ word: UInt64, in lo: UInt8, _ hi: UInt8) -> UInt64 {
+        let low = word & ~highs
+        let atLeast: UInt64 = (low | highs) &- (ones &* UInt64(lo))
+        let atMost: UInt64 = ((ones &* UInt64(hi)) | highs) &- low
+        return atLeast & atMost & highs & ~word
+    }
+
     /// Whether a byte of `word` is below `limit` (at most 128).
     @inlinable @inline(__always)
     public static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {

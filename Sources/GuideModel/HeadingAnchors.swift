@@ -9,7 +9,9 @@ public enum HeadingAnchors {
         let own = page.headings.map(\.text)
         let english = source?.headings.map(\.text) ?? own
         var used: [String: Int] = [:]
+        used.reserveCapacity(own.count)
         var result: [String] = []
+        result.reserveCapacity(own.count)
         for (index, text) in own.enumerated() {
             let base = slug(index < english.count ? english[index] : text)
             let count = used[base, default: 0] + 1
@@ -39,19 +41,27 @@ public enum HeadingAnchors {
 
     /// The same rule on ASCII bytes, without Unicode property look-ups.
     static func asciiSlug(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingDash = false
-        for var byte in text.utf8 {
-            if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                if pendingDash, !out.isEmpty { out.append(0x2D) }
-                pendingDash = false
-                out.append(byte)
-            } else if byte == 0x20 || byte == 0x2D || byte == 0x5F || (byte >= 0x09 && byte <= 0x0D) {
-                pendingDash = true
+        // Written in place: a short slug is a small string, with no allocation.
+        let slug = String(unsafeUninitializedCapacity: text.utf8.count) { out in
+            var count = 0
+            var pendingDash = false
+            for var byte in text.utf8 {
+                if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    // A dash replaces at most the one byte it stands for: the slug fits.
+                    if pendingDash, count > 0 {
+                        out[count] = 0x2D
+                        count += 1
+                    }
+                    pendingDash = false
+                    out[count] = byte
+                    count += 1
+                } else if byte == 0x20 || byte == 0x2D || byte == 0x5F || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingDash = true
+                }
             }
+            return count
         }
-        return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
+        return slug.isEmpty ? "section" : slug
     }
 }

@@ -36,6 +36,8 @@ extension Array where Element == Inline {
     /// The text a reader sees, without markup: text and code literals, breaks as spaces, image alt
     /// text. Iterative, so deep nesting cannot exhaust the stack.
     public var plainText: String {
+        // Most headings are one text node.
+        if count == 1, case .text(let text) = self[0].kind { return text }
         var out = ""
         var stack: [ArraySlice<Inline>] = [self[...]]
         while var top = stack.popLast() {

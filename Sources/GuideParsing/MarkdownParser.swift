@@ -132,23 +132,15 @@ private struct Converter {
                 if case .document = frame.kind {
                     return MarkdownParser.Result(blocks: frame.blocks, diagnostics: diagnostics)
                 }
-                add(closed(frame), to: &stack)
+                close(frame, into: &stack)
                 continue
             }
-            if let leaf = leafNode(node, type: type, at: location) {
-                add(leaf, to: &stack)
-            }
+            appendLeaf(node, type: type, at: location, to: &stack)
         }
         if let root = stack.first, case .document = root.kind {
             return MarkdownParser.Result(blocks: root.blocks, diagnostics: diagnostics)
         }
         return MarkdownParser.Result(blocks: [], diagnostics: diagnostics)
-    }
-
-    enum Built {
-        case block(Block)
-        case item(ListItem)
-        case inline(Inline)
     }
 
     func openFrame(for node: OpaquePointer, type: cmark_node_type, at location: SourceLocation) -> Frame? {
@@ -173,44 +165,42 @@ private struct Converter {
         return Frame(kind: kind, location: location)
     }
 
-    func leafNode(_ node: OpaquePointer, type: cmark_node_type, at location: SourceLocation) -> Built? {
+    /// Appends a leaf node to the innermost open container (values are built in place, not
+    /// passed through an intermediate enum).
+    func appendLeaf(_ node: OpaquePointer, type: cmark_node_type, at location: SourceLocation, to stack: inout [Frame]) {
+        guard !stack.isEmpty else { return }
+        let top = stack.count - 1
         let literal = { string(cmark_node_get_literal(node)) }
         switch type {
         case CMARK_NODE_CODE_BLOCK:
-            return .block(Block(.codeBlock(info: string(cmark_node_get_fence_info(node)), literal: literal()), at: location))
-        case CMARK_NODE_HTML_BLOCK: return .block(Block(.htmlBlock(literal()), at: location))
-        case CMARK_NODE_THEMATIC_BREAK: return .block(Block(.thematicBreak, at: location))
-        case CMARK_NODE_TEXT: return .inline(Inline(.text(literal()), at: location))
-        case CMARK_NODE_SOFTBREAK: return .inline(Inline(.softBreak, at: location))
-        case CMARK_NODE_LINEBREAK: return .inline(Inline(.lineBreak, at: location))
-        case CMARK_NODE_CODE: return .inline(Inline(.code(literal()), at: location))
-        case CMARK_NODE_HTML_INLINE: return .inline(Inline(.html(literal()), at: location))
-        default: return nil  // custom nodes: cmark's parser never makes them
+            stack[top].blocks.append(Block(.codeBlock(info: string(cmark_node_get_fence_info(node)), literal: literal()), at: location))
+        case CMARK_NODE_HTML_BLOCK: stack[top].blocks.append(Block(.htmlBlock(literal()), at: location))
+        case CMARK_NODE_THEMATIC_BREAK: stack[top].blocks.append(Block(.thematicBreak, at: location))
+        case CMARK_NODE_TEXT: stack[top].inlines.append(Inline(.text(literal()), at: location))
+        case CMARK_NODE_SOFTBREAK: stack[top].inlines.append(Inline(.softBreak, at: location))
+        case CMARK_NODE_LINEBREAK: stack[top].inlines.append(Inline(.lineBreak, at: location))
+        case CMARK_NODE_CODE: stack[top].inlines.append(Inline(.code(literal()), at: location))
+        case CMARK_NODE_HTML_INLINE: stack[top].inlines.append(Inline(.html(literal()), at: location))
+        default: break  // custom nodes: cmark's parser never makes them
         }
     }
 
-    func closed(_ frame: Frame) -> Built {
-        let loc = frame.location
-        switch frame.kind {
-        case .document, .blockQuote: return .block(Block(.blockQuote(frame.blocks), at: loc))
-        case .list(let style): return .block(Block(.list(style, items: frame.items), at: loc))
-        case .item: return .item(ListItem(blocks: frame.blocks, at: loc))
-        case .paragraph: return .block(Block(.paragraph(frame.inlines), at: loc))
-        case .heading(let level): return .block(Block(.heading(level: level, frame.inlines), at: loc))
-        case .emphasis: return .inline(Inline(.emphasis(frame.inlines), at: loc))
-        case .strong: return .inline(Inline(.strong(frame.inlines), at: loc))
-        case .link(let url, let title): return .inline(Inline(.link(destination: url, title: title, children: frame.inlines), at: loc))
-        case .image(let url, let title): return .inline(Inline(.image(source: url, title: title, alt: frame.inlines), at: loc))
-        }
-    }
-
-    func add(_ built: Built, to stack: inout [Frame]) {
+    /// Builds the container `frame` held and appends it to the innermost container left open.
+    func close(_ frame: Frame, into stack: inout [Frame]) {
         guard !stack.isEmpty else { return }
         let top = stack.count - 1
-        switch built {
-        case .block(let b): stack[top].blocks.append(b)
-        case .item(let i): stack[top].items.append(i)
-        case .inline(let i): stack[top].inlines.append(i)
+        let loc = frame.location
+        switch frame.kind {
+        case .document, .blockQuote: stack[top].blocks.append(Block(.blockQuote(frame.blocks), at: loc))
+        case .list(let style): stack[top].blocks.append(Block(.list(style, items: frame.items), at: loc))
+        case .item: stack[top].items.append(ListItem(blocks: frame.blocks, at: loc))
+        case .paragraph: stack[top].blocks.append(Block(.paragraph(frame.inlines), at: loc))
+        case .heading(let level): stack[top].blocks.append(Block(.heading(level: level, frame.inlines), at: loc))
+        case .emphasis: stack[top].inlines.append(Inline(.emphasis(frame.inlines), at: loc))
+        case .strong: stack[top].inlines.append(Inline(.strong(frame.inlines), at: loc))
+        case .link(let url, let title):
+            stack[top].inlines.append(Inline(.link(destination: url, title: title, children: frame.inlines), at: loc))
+        case .image(let url, let title): stack[top].inlines.append(Inline(.image(source: url, title: title, alt: frame.inlines), at: loc))
         }
     }
 

@@ -232,4 +232,43 @@ extension String {
         }
         #expect(skipped > 1000)
     }
+
+    /// Longer texts, whose bytes the pre-filter skips eight at a time.
+    @Test func longTextsTooAreLeftAloneWhenSkipped() {
+        let alphabet = Array("abcdefgh Zyx 9876 wvu.-'\"«»—:;!?…@\u{A0}é,".unicodeScalars)
+        var seed: UInt64 = 12345
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % n
+        }
+        var skipped = 0
+        for locale in ["en", "es", "fr", "ru"] {
+            let typography = LocaleTypography(locale: locale)
+            for _ in 0..<3000 {
+                var scalars = String.UnicodeScalarView()
+                for _ in 0..<(8 + next(40)) { scalars.append(alphabet[next(alphabet.count)]) }
+                let text = String(scalars)
+                guard !typography.mayChange(text) else { continue }
+                skipped += 1
+                var state = LocaleTypography.State(typography: typography, input: Array(text.unicodeScalars), previous: nil, next: nil, open: [])
+                #expect(state.run() == text, "\(locale): \(text.debugDescription)")
+            }
+        }
+        #expect(skipped > 100)
+    }
+
+    /// The eight-byte test lets through every byte the byte test looks at.
+    @Test func theEightByteTestKeepsEverySignificantByte() {
+        let looked: Set<UInt8> = [0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xAB, 0xBB, 0x94]
+        for byte in UInt8(0)...255 {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                let word = bytes.withUnsafeBufferPointer { ByteScan.word(at: $0.baseAddress!) }
+                let flagged = LocaleTypography.maySignify(word)
+                if looked.contains(byte) { #expect(flagged, "\(byte) at \(position)") }
+                #expect(flagged == ((0x21...0x3F).contains(byte) || [0x94, 0xAB, 0xBB].contains(byte)), "\(byte) at \(position)")
+            }
+        }
+    }
 }

@@ -22,9 +22,9 @@ public struct HTMLWriter: Sendable {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends what `other` holds.
-    public mutating func append(_ other: HTMLWriter) {
-        bytes.append(contentsOf: other.bytes)
+    /// Appends what `other` holds (from byte `start` on).
+    public mutating func append(_ other: HTMLWriter, from start: Int = 0) {
+        other.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
     }
 
     /// Appends one byte as is.

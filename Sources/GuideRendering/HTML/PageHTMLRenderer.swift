@@ -72,9 +72,11 @@ public struct PageHTMLRenderer: Sendable {
             other?.out.raw(s)
         }
 
+        /// Escaped once; the second output copies the bytes.
         mutating func text(_ s: String) {
+            let start = out.bytes.count
             out.text(s)
-            other?.out.text(s)
+            other?.out.append(out, from: start)
         }
     }
 

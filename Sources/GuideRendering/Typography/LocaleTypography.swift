@@ -1,3 +1,5 @@
+import GuideModel
+
 /// Typographic punctuation for one locale, applied to the text of one text node.
 ///
 /// Straight quotes become the locale's quotation marks, chosen as opening or closing from the
@@ -77,7 +79,14 @@ public struct LocaleTypography: Sendable {
         return text.withUTF8 { bytes in
             Self.significant.withUnsafeBufferPointer { significant in
                 guard let bytes = bytes.baseAddress else { return false }
-                for i in 0..<count {
+                var i = -1
+                while i + 1 < count {
+                    i += 1
+                    // Eight bytes at a time while none of them is one to look at.
+                    if i & 7 == 0, i + 8 <= count, !Self.maySignify(ByteScan.word(at: bytes + i)) {
+                        i += 7
+                        continue
+                    }
                     let byte = bytes[i]
                     // Letters, digits, spaces and most punctuation cannot start a change.
                     guard significant[Int(byte)] else { continue }
@@ -101,6 +110,16 @@ public struct LocaleTypography: Sendable {
                 return false
             }
         }
+    }
+
+    /// Whether `word` may hold a byte `mayChange` looks at: ASCII punctuation from `!` to `?`,
+    /// or 0x94, 0xAB, 0xBB.
+    @inline(__always)
+    static func maySignify(_ word: UInt64) -> Bool {
+        let ones = ByteScan.ones
+        let ascii = ByteScan.asciiBytes(word, in: 0x21, 0x3F)
+        let other = ByteScan.zeroBytes(word ^ (ones &* 0x94)) | ByteScan.zeroBytes(word ^ (ones &* 0xAB)) | ByteScan.zeroBytes(word ^ (ones &* 0xBB))
+        return ascii | other != 0
     }
 
     /// The bytes `mayChange` looks at.
