@@ -111,20 +111,30 @@ class Serve:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         self.process = subprocess.Popen([GUIDEGEN, "serve", "--content", content, "--output", out, "--port", str(port)],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        self.pending = b""
         self.wait_for("Serving ")
 
     def wait_for(self, prefix, timeout=60):
+        """The next log line that starts with `prefix`. The pipe is read with `os.read` into our
+        own buffer: a buffered `readline` can take two lines at once, and `select` would then
+        wait for a second line that is already read."""
         deadline = time.time() + timeout
+        seen = []
         while time.time() < deadline:
-            ready, _, _ = select.select([self.process.stderr], [], [], 1)
-            if ready:
-                line = self.process.stderr.readline()
-                if not line:
-                    break
+            while b"\n" in self.pending:
+                raw, self.pending = self.pending.split(b"\n", 1)
+                line = raw.decode("utf-8", "replace")
                 if line.startswith(prefix):
                     return line
-        raise RuntimeError(f"guidegen serve printed no '{prefix}' line")
+                seen.append(line)
+            ready, _, _ = select.select([self.process.stderr], [], [], 1)
+            if ready:
+                chunk = os.read(self.process.stderr.fileno(), 65536)
+                if not chunk:
+                    break
+                self.pending += chunk
+        raise RuntimeError(f"guidegen serve printed no '{prefix}' line; it printed: {seen[-5:]}")
 
     def rebuild_seconds(self):
         """Seconds of the next rebuild, as serve reports it ("… files in 0.041 s → …")."""
