@@ -179,14 +179,30 @@ public struct ContentLoader: Sendable {
 
     private func loadPage(_ file: String, name: String, locale: String, resolvedRoot: String) -> LoadedPage {
         var result = LoadedPage()
-        guard let (bytes, text) = readSource(file, under: resolvedRoot, into: &result.readDiagnostics, missing: "cannot read '\(file)'") else {
+        guard let bytes = readFile(file, under: resolvedRoot, into: &result.readDiagnostics, missing: "cannot read '\(file)'") else {
             return result
         }
-        if text.trimmed.isEmpty {
+        let text: String
+        if frontMatterOnly, let head = Self.frontMatterHead(bytes) {
+            text = head
+        } else {
+            switch SourceText.decode(bytes, file: file) {
+            case .success(let decoded): text = decoded
+            case .failure(let d):
+                result.readDiagnostics.append(d)
+                return result
+            }
+        }
+        if text.allSatisfy(\.isWhitespace) {
             result.readDiagnostics.append(.error("empty-page", "the page is empty", at: SourceLocation(file: file, line: 1, column: 1)))
             return result
         }
-        switch cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) }) {
+        // Front matter only: the body is neither sliced nor parsed now.
+        let split: Swift.Result<(matter: FrontMatter, body: String?), Diagnostic> =
+            frontMatterOnly
+            ? FrontMatter.read(text, file: file).map { ($0, nil) }
+            : cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) }).map { ($0.0, $0.body) }
+        switch split {
         case .failure(let d):
             result.readDiagnostics.append(d)
         case .success(let (matter, body)):
@@ -194,16 +210,16 @@ public struct ContentLoader: Sendable {
                 id: matter.id, title: matter.title, description: matter.description, fileName: name,
                 source: matter.idLocation, blocks: [], showsDirectory: matter.showsDirectory,
                 contentLocale: locale)
-            if frontMatterOnly {
-                let outline = Page.Outline(
-                    headingBlocks: [], references: [], digest: Self.digest(bytes),
-                    bodyStart: SourceText.isVerbatim(bytes) ? matter.bodyStart : nil)
-                result.page = page.outlineOnly(outline)
-            } else {
+            if let body {
                 let parsed = cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }
                 result.parseDiagnostics = parsed.diagnostics
                 page.blocks = parsed.blocks
                 result.page = page
+            } else {
+                let outline = Page.Outline(
+                    headingBlocks: [], references: [], digest: Self.digest(bytes),
+                    bodyStart: SourceText.isVerbatim(bytes) ? matter.bodyStart : nil)
+                result.page = page.outlineOnly(outline)
             }
         }
         return result
@@ -232,6 +248,16 @@ public struct ContentLoader: Sendable {
             case .success(let (_, body)) = cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) })
         else { return .failure(changed) }
         return .success(cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) })
+    }
+
+    /// The text of a page file up to the end of its front matter, when the file is text as it is
+    /// (`SourceText.isVerbatimText`) and has a closed front matter: all a load with
+    /// `frontMatterOnly` reads of it, with the same findings as the whole text.
+    static func frontMatterHead(_ bytes: [UInt8]) -> String? {
+        guard bytes.starts(with: Array("---\n".utf8)), SourceText.isVerbatimText(bytes),
+            let closing = bytes.withUnsafeBufferPointer({ FrontMatter.closingLine(in: $0) })
+        else { return nil }
+        return String(decoding: bytes[..<min(closing.end + 1, bytes.count)], as: UTF8.self)
     }
 
     /// The digest of a page file that tells whether it changed during a build.
@@ -320,16 +346,9 @@ public struct ContentLoader: Sendable {
     /// Reads a file as text, refusing folders, links out of the content root, huge files, invalid
     /// UTF-8 and NUL bytes.
     private func readText(_ file: String, under resolvedRoot: String, into diagnostics: inout [Diagnostic], missing: String) -> String? {
-        readSource(file, under: resolvedRoot, into: &diagnostics, missing: missing)?.text
-    }
-
-    /// `readText`, with the file's bytes.
-    private func readSource(
-        _ file: String, under resolvedRoot: String, into diagnostics: inout [Diagnostic], missing: String
-    ) -> (bytes: [UInt8], text: String)? {
         guard let bytes = readFile(file, under: resolvedRoot, into: &diagnostics, missing: missing) else { return nil }
         switch SourceText.decode(bytes, file: file) {
-        case .success(let text): return (bytes, text)
+        case .success(let text): return text
         case .failure(let d):
             diagnostics.append(d)
             return nil

@@ -38,6 +38,38 @@ public enum SourceText {
         return .success(normalized(String(decoding: bytes, as: UTF8.self)))
     }
 
+    /// Whether `decode` accepts `bytes` and gives them as they are (valid UTF-8 without NUL bytes,
+    /// a byte order mark or carriage returns), checked eight bytes at a time where they are
+    /// ASCII, without making a `String`.
+    public static func isVerbatimText(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            let count = buffer.count
+            if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { return false }
+            let ones = ByteScan.ones
+            var i = 0
+            while i < count {
+                if i + 8 <= count {
+                    let word = ByteScan.word(at: base + i)
+                    if word & ByteScan.highs == 0, ByteScan.zeroBytes(word) == 0, ByteScan.zeroBytes(word ^ (ones &* 0x0D)) == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let byte = base[i]
+                if byte < 0x80 {
+                    if byte == 0 || byte == 0x0D { return false }
+                    i += 1
+                    continue
+                }
+                let length = sequenceLength(base, count, at: i)
+                if length == 0 { return false }
+                i += length
+            }
+            return true
+        }
+    }
+
     /// Whether `decode` gives `bytes` as they are (no byte order mark, no carriage return) when
     /// it accepts them.
     public static func isVerbatim(_ bytes: [UInt8]) -> Bool {
@@ -62,19 +94,25 @@ public enum SourceText {
     /// The length of the well-formed UTF-8 sequence at `i`, or 0 (overlongs, surrogates and
     /// code points above U+10FFFF are ill-formed).
     private static func sequenceLength(_ b: [UInt8], at i: Int) -> Int {
+        b.withUnsafeBufferPointer { sequenceLength($0.baseAddress!, $0.count, at: i) }
+    }
+
+    /// The same on the `count` bytes at `b`.
+    @inline(__always)
+    private static func sequenceLength(_ b: UnsafePointer<UInt8>, _ count: Int, at i: Int) -> Int {
         let b0 = b[i]
         if b0 < 0x80 { return 1 }
-        func cont(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-            i + k < b.count && range.contains(b[i + k])
+        @inline(__always) func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            i + k < count && b[i + k] >= low && b[i + k] <= high
         }
         switch b0 {
         case 0xC2...0xDF: return cont(1) ? 2 : 0
-        case 0xE0: return cont(1, 0xA0...0xBF) && cont(2) ? 3 : 0
+        case 0xE0: return cont(1, 0xA0, 0xBF) && cont(2) ? 3 : 0
         case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
-        case 0xED: return cont(1, 0x80...0x9F) && cont(2) ? 3 : 0
-        case 0xF0: return cont(1, 0x90...0xBF) && cont(2) && cont(3) ? 4 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90, 0xBF) && cont(2) && cont(3) ? 4 : 0
         case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
-        case 0xF4: return cont(1, 0x80...0x8F) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
         default: return 0
         }
     }

@@ -37,6 +37,28 @@ import Testing
     }
 }
 
+/// The fast test a large build reads front matter by must agree with `decode`.
+@Suite struct VerbatimTextTests {
+    @Test func agreesWithDecode() {
+        let pieces: [[UInt8]] = [
+            Array("abcdefgh".utf8), Array("---\n".utf8), Array("é".utf8), Array("П".utf8), Array("—".utf8), Array("😀".utf8), [0x0D], [0x00],
+            [0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0x80], Array(" \n".utf8),
+        ]
+        var seed: UInt64 = 2026
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % n
+        }
+        for _ in 0..<4000 {
+            var bytes: [UInt8] = next(20) == 0 ? [0xEF, 0xBB, 0xBF] : []
+            for _ in 0..<(1 + next(12)) { bytes += pieces[next(next(4) == 0 ? pieces.count : 6)] }
+            let verbatim: Bool
+            if case .success(let text) = SourceText.decode(bytes, file: "p.md") { verbatim = Array(text.utf8) == bytes } else { verbatim = false }
+            #expect(SourceText.isVerbatimText(bytes) == verbatim, "\(bytes)")
+        }
+    }
+}
+
 @Suite struct FrontMatterTests {
     @Test func splitsAndKeepsLineNumbers() throws {
         let text = "---\nid: grooming\ntitle: Grooming\ndescription: Signs.\n---\n\n## Warning signs\n"
