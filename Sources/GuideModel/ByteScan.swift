@@ -18,13 +18,6 @@ public enum ByteScan {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
-    /// Whether a byte of `word` equals `byte`.
-    @inlinable @inline(__always)
-    public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let x = word ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & highs != 0
-    }
-
     /// The high bit of each byte of `word` that is ASCII and within `lo...hi` (both below 0x80),
     /// exactly (no borrow between bytes).
     @inlinable @inline(__always)

@@ -14,31 +14,32 @@ public enum LinkTarget: Sendable, Equatable {
     public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     public init(_ destination: String) {
-        // On the UTF-8 bytes: every delimiter is ASCII, and a combining mark after one must not
-        // hide it. A scheme is whatever comes before a ':' that precedes any '/', '?' or '#', so
-        // that "java\tscript:" or "JaVaScRiPt:" cannot pass as a relative path.
-        let bytes = destination.utf8
-        if let stop = bytes.firstIndex(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }), bytes[stop] == 0x3A {
-            let scheme = String(decoding: bytes[..<stop], as: UTF8.self).lowercased()
-            self = Self.allowedSchemes.contains(scheme) ? .external(destination) : .unsafeScheme(scheme)
-            return
+        var text = destination
+        self = text.withUTF8 { Self.parse($0, destination) }
+    }
+
+    /// `destination`'s target from its UTF-8 bytes: every delimiter is ASCII, and a combining mark
+    /// after one must not hide it. A scheme is whatever comes before a ':' that precedes any '/',
+    /// '?' or '#', so that "java\tscript:" or "JaVaScRiPt:" cannot pass as a relative path.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ destination: String) -> LinkTarget {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        let count = bytes.count
+        var stop = 0
+        while stop < count, bytes[stop] != 0x3A, bytes[stop] != 0x2F, bytes[stop] != 0x3F, bytes[stop] != 0x23 { stop += 1 }
+        if stop < count, bytes[stop] == 0x3A {
+            let scheme = text(0..<stop).lowercased()
+            return allowedSchemes.contains(scheme) ? .external(destination) : .unsafeScheme(scheme)
         }
-        if bytes.starts(with: "//".utf8) {
-            self = .external("https:" + destination)
-            return
-        }
-        if bytes.first == 0x23 {
-            self = .anchor(String(decoding: bytes.dropFirst(), as: UTF8.self))
-            return
-        }
-        let hash = bytes.firstIndex(of: 0x23)
-        let path = bytes[..<(hash ?? bytes.endIndex)]
-        let anchor = hash.map { bytes[bytes.index(after: $0)...] }
-        if path.reversed().starts(with: "dm.".utf8), !path.contains(0x2F) {
-            self = .page(fileName: String(decoding: path, as: UTF8.self), anchor: anchor.flatMap { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) })
-        } else {
-            self = .file(String(decoding: path, as: UTF8.self))
-        }
+        if count >= 2, bytes[0] == 0x2F, bytes[1] == 0x2F { return .external("https:" + destination) }
+        if count >= 1, bytes[0] == 0x23 { return .anchor(text(1..<count)) }
+        var hash = 0
+        while hash < count, bytes[hash] != 0x23 { hash += 1 }
+        let path = 0..<hash
+        let isPage =
+            hash >= 3 && bytes[hash - 3] == 0x2E && bytes[hash - 2] == 0x6D && bytes[hash - 1] == 0x64
+            && !bytes[path].contains(0x2F)
+        guard isPage else { return .file(text(path)) }
+        return .page(fileName: text(path), anchor: hash + 1 < count ? text((hash + 1)..<count) : nil)
     }
 
     /// A file path written in a page of `locale`, as a path relative to the content root

@@ -52,10 +52,11 @@ public struct HTMLWriter: Sendable {
         var i = 0
         while i < count {
             while i + 8 <= count {
+                // `"` and `&` differ in one bit, as `<` and `>` do: two tests find all four.
                 let word = ByteScan.word(at: base + i)
-                if ByteScan.contains(word, 0x26) || ByteScan.contains(word, 0x3C) || ByteScan.contains(word, 0x3E) || ByteScan.contains(word, 0x22) {
-                    break
-                }
+                let quoteOrAmpersand = ByteScan.zeroBytes((word & ~(ByteScan.ones &* 0x04)) ^ (ByteScan.ones &* 0x22))
+                let angle = ByteScan.zeroBytes((word & ~(ByteScan.ones &* 0x02)) ^ (ByteScan.ones &* 0x3C))
+                if quoteOrAmpersand | angle != 0 { break }
                 i += 8
             }
             let stop = Swift.min(count, i + 8)
@@ -81,7 +82,13 @@ public struct HTMLWriter: Sendable {
 
     /// Appends a URL escaped for an `href` or `src` attribute.
     public mutating func href(_ s: String) {
-        for byte in s.utf8 {
+        var s = s
+        s.withUTF8 { href($0) }
+    }
+
+    /// Appends a UTF-8 URL escaped for an `href` or `src` attribute.
+    public mutating func href(_ utf8: UnsafeBufferPointer<UInt8>) {
+        for byte in utf8 {
             if Self.hrefSafe[Int(byte)] {
                 bytes.append(byte)
             } else if byte == UInt8(ascii: "&") {
