@@ -38,68 +38,70 @@ struct SentenceCounter {
         let piece = pieces.count - 1
         var text = text
         text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            // The state in locals for the loop.
-            var (words, inToken, tokenHasLetter, tokenEndsSentence) = (self.words, self.inToken, self.tokenHasLetter, self.tokenEndsSentence)
-            let count = bytes.count
-            var i = 0
-            // Eight bytes at a time where they hold only letters and spaces, inside a sentence
-            // (its start is found byte by byte); after a chunk that does not, byte by byte to its end.
-            var chunksFrom = 0
-            while i < count {
-                if words > 0, !tokenEndsSentence, i >= chunksFrom, i + 8 <= count {
-                    let word = ByteScan.word(at: base + i)
-                    let (letters, spaces) = Self.lettersAndSpaces(word)
-                    if letters | spaces == ByteScan.highs {
-                        // A word ends at each space after a letter.
-                        let previous = (letters << 8) | (inToken && tokenHasLetter ? 0x80 : 0)
-                        words += (spaces & previous).nonzeroBitCount
-                        inToken = letters >> 63 != 0
-                        tokenHasLetter = inToken
-                        i += 8
+            Self.letterTable.withUnsafeBufferPointer { isLetter in
+                guard let base = bytes.baseAddress else { return }
+                // The state in locals for the loop.
+                var (words, inToken, tokenHasLetter, tokenEndsSentence) = (self.words, self.inToken, self.tokenHasLetter, self.tokenEndsSentence)
+                let count = bytes.count
+                var i = 0
+                // Eight bytes at a time where they hold only letters and spaces, inside a sentence
+                // (its start is found byte by byte); after a chunk that does not, byte by byte to its end.
+                var chunksFrom = 0
+                while i < count {
+                    if words > 0, !tokenEndsSentence, i >= chunksFrom, i + 8 <= count {
+                        let word = ByteScan.word(at: base + i)
+                        let (letters, spaces) = Self.lettersAndSpaces(word)
+                        if letters | spaces == ByteScan.highs {
+                            // A word ends at each space after a letter.
+                            let previous = (letters << 8) | (inToken && tokenHasLetter ? 0x80 : 0)
+                            words += (spaces & previous).nonzeroBitCount
+                            inToken = letters >> 63 != 0
+                            tokenHasLetter = inToken
+                            i += 8
+                            continue
+                        }
+                        chunksFrom = i + 8
+                    }
+                    let b = base[i]
+                    if isLetter[Int(b)] {
+                        // A run of letters: nothing in it ends a token or a sentence.
+                        i += 1
+                        while i < count, isLetter[Int(base[i])] { i += 1 }
+                        inToken = true
+                        tokenHasLetter = true
+                        tokenEndsSentence = false
                         continue
                     }
-                    chunksFrom = i + 8
-                }
-                let b = base[i]
-                if Self.isLetterByte(b) {
-                    // A run of letters: nothing in it ends a token or a sentence.
                     i += 1
-                    while i < count, Self.isLetterByte(base[i]) { i += 1 }
-                    inToken = true
-                    tokenHasLetter = true
-                    tokenEndsSentence = false
-                    continue
-                }
-                i += 1
-                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-                    // The token read so far is a word or not, and may end the sentence.
-                    if inToken {
-                        if tokenHasLetter { words += 1 }
-                        if tokenEndsSentence {
-                            endSentence(words: words, at: (piece, i - 1))
-                            words = 0
+                    if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                        // The token read so far is a word or not, and may end the sentence.
+                        if inToken {
+                            if tokenHasLetter { words += 1 }
+                            if tokenEndsSentence {
+                                endSentence(words: words, at: (piece, i - 1))
+                                words = 0
+                            }
+                            inToken = false
+                            tokenHasLetter = false
+                            tokenEndsSentence = false
                         }
-                        inToken = false
-                        tokenHasLetter = false
-                        tokenEndsSentence = false
+                        // White space before a sentence's first word is not part of it.
+                        if words == 0 { start = (piece, i) }
+                        continue
                     }
-                    // White space before a sentence's first word is not part of it.
-                    if words == 0 { start = (piece, i) }
-                    continue
+                    inToken = true
+                    if b == 0xE2, i + 1 < count, base[i] == 0x80, base[i + 1] == 0xA6 {
+                        // `…`
+                        tokenHasLetter = true
+                        tokenEndsSentence = true
+                        i += 2
+                        continue
+                    }
+                    if b >= 0x80 { tokenHasLetter = true }
+                    tokenEndsSentence = b == 0x2E || b == 0x21 || b == 0x3F
                 }
-                inToken = true
-                if b == 0xE2, i + 1 < count, base[i] == 0x80, base[i + 1] == 0xA6 {
-                    // `…`
-                    tokenHasLetter = true
-                    tokenEndsSentence = true
-                    i += 2
-                    continue
-                }
-                if b >= 0x80 { tokenHasLetter = true }
-                tokenEndsSentence = b == 0x2E || b == 0x21 || b == 0x3F
+                (self.words, self.inToken, self.tokenHasLetter, self.tokenEndsSentence) = (words, inToken, tokenHasLetter, tokenEndsSentence)
             }
-            (self.words, self.inToken, self.tokenHasLetter, self.tokenEndsSentence) = (words, inToken, tokenHasLetter, tokenEndsSentence)
         }
     }
 
@@ -152,6 +154,9 @@ struct SentenceCounter {
         let letters = alphanumeric | (high & ~ByteScan.zeroBytes(word ^ (ones &* 0xE2)))
         return (letters, ByteScan.zeroBytes(word ^ (ones &* 0x20)))
     }
+
+    /// `isLetterByte` of every byte.
+    private static let letterTable: [Bool] = (0...255).map { isLetterByte(UInt8($0)) }
 
     /// Letters, digits and the bytes of non-ASCII characters, but the first byte of `…`.
     @inline(__always)

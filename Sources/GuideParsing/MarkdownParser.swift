@@ -162,7 +162,20 @@ private struct Converter {
         case CMARK_NODE_IMAGE: kind = .image(string(cmark_node_get_url(node)), string(cmark_node_get_title(node)))
         default: return nil
         }
-        return Frame(kind: kind, location: location)
+        var frame = Frame(kind: kind, location: location)
+        // Room for every child at once: arrays grown one append at a time are copied again and again.
+        var children = 0
+        var child = cmark_node_first_child(node)
+        while let next = child {
+            children += 1
+            child = cmark_node_next(next)
+        }
+        switch kind {
+        case .document, .blockQuote, .item: frame.blocks.reserveCapacity(children)
+        case .list: frame.items.reserveCapacity(children)
+        case .paragraph, .heading, .emphasis, .strong, .link, .image: frame.inlines.reserveCapacity(children)
+        }
+        return frame
     }
 
     /// Appends a leaf node to the innermost open container (values are built in place, not

@@ -61,11 +61,16 @@ public struct LocaleTypography: Sendable {
     /// One text node of a sequence: `open` carries the quotes still open from the node before.
     func apply(_ text: String, previous: Unicode.Scalar?, next: Unicode.Scalar?, open: inout [OpenQuote]) -> String {
         guard language != .other, !text.isEmpty, mayChange(text) else { return text }
-        // One pass over the text (`Array(_:)` counts the scalars first).
-        var input: [Unicode.Scalar] = []
-        input.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { input.append(scalar) }
+        // One pass over the text (`Array(_:)` counts the scalars first); a text has no more
+        // scalars than bytes.
+        let input = [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+            for scalar in text.unicodeScalars {
+                buffer[count] = scalar
+                count += 1
+            }
+        }
         var state = State(typography: self, input: input, previous: previous, next: next, open: open)
+        state.out.reserve(text.utf8.count + 8)
         let result = state.run()
         open = state.open
         return result
@@ -183,6 +188,10 @@ public struct LocaleTypography: Sendable {
 
         var french: Bool { typography.language == .french }
 
+        /// Whether the scalar at `i` is part of an address (`protected` is empty when the text
+        /// holds none).
+        func isProtected(_ i: Int) -> Bool { !protected.isEmpty && protected[i] }
+
         /// The character before the current one: the output so far, else the context.
         var before: Unicode.Scalar? { out.last ?? previous }
 
@@ -205,6 +214,10 @@ public struct LocaleTypography: Sendable {
             private var lastLength = 0
 
             var isEmpty: Bool { bytes.isEmpty }
+
+            mutating func reserve(_ capacity: Int) {
+                bytes.reserveCapacity(capacity)
+            }
 
             mutating func append(_ scalar: Unicode.Scalar) {
                 if scalar.isASCII {
@@ -229,7 +242,7 @@ public struct LocaleTypography: Sendable {
             var i = 0
             while i < input.count {
                 let c = input[i]
-                if protected[i] {
+                if isProtected(i) {
                     out.append(c)
                     i += 1
                     continue
@@ -327,7 +340,7 @@ public struct LocaleTypography: Sendable {
             out.append(mark)
             guard french, mark == "«" else { return i + 1 }
             let next = after(i)
-            if next == " ", i + 1 < input.count, !protected[i + 1] {
+            if next == " ", i + 1 < input.count, !isProtected(i + 1) {
                 out.append(LocaleTypography.noBreakSpace)
                 return i + 2
             }
@@ -353,7 +366,7 @@ public struct LocaleTypography: Sendable {
 
         func runLength(of character: Unicode.Scalar, from i: Int) -> Int {
             var n = 0
-            while i + n < input.count, input[i + n] == character, !protected[i + n] { n += 1 }
+            while i + n < input.count, input[i + n] == character, !isProtected(i + n) { n += 1 }
             return n
         }
 
@@ -404,12 +417,13 @@ public struct LocaleTypography: Sendable {
         // MARK: Addresses
 
         /// Marks the characters of words that look like web or mail addresses, without the
-        /// punctuation around them, so that nothing inside them changes.
+        /// punctuation around them, so that nothing inside them changes; empty when the text can
+        /// hold none.
         static func addressMask(_ input: [Unicode.Scalar]) -> [Bool] {
-            var mask = [Bool](repeating: false, count: input.count)
             // Most text has no address at all: look for the marks of one (`@`, `:`, `www.`) before
             // the word walk.
-            guard mayHoldAddress(input) else { return mask }
+            guard mayHoldAddress(input) else { return [] }
+            var mask = [Bool](repeating: false, count: input.count)
             var start = 0
             while start < input.count {
                 while start < input.count, input[start].isWhitespace { start += 1 }
