@@ -257,17 +257,13 @@ extension String {
         #expect(skipped > 100)
     }
 
-    /// The eight-byte test lets through every byte the byte test looks at.
-    @Test func theEightByteTestKeepsEverySignificantByte() {
-        let looked: Set<UInt8> = [0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xAB, 0xBB, 0x94]
-        for byte in UInt8(0)...255 {
-            for position in 0..<8 {
-                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
-                bytes[position] = byte
-                let word = bytes.withUnsafeBufferPointer { ByteScan.word(at: $0.baseAddress!) }
-                let flagged = LocaleTypography.maySignify(word)
-                if looked.contains(byte) { #expect(flagged, "\(byte) at \(position)") }
-                #expect(flagged == ((0x21...0x3F).contains(byte) || [0x94, 0xAB, 0xBB].contains(byte)), "\(byte) at \(position)")
+    /// A change whose bytes straddle two chunks of eight is found wherever it starts.
+    @Test func changesAcrossChunksAreFound() {
+        for (locale, change) in [("es", "«"), ("fr", "»"), ("ru", " — "), ("en", "'"), ("en", "..."), ("fr", ":")] {
+            let typography = LocaleTypography(locale: locale)
+            for prefix in 0..<20 {
+                let text = String(repeating: "a", count: prefix) + change + String(repeating: "b", count: 20)
+                #expect(typography.mayChange(text), "\(locale): \(text.debugDescription)")
             }
         }
     }

@@ -1,5 +1,3 @@
-import GuideModel
-
 /// Typographic punctuation for one locale, applied to the text of one text node.
 ///
 /// Straight quotes become the locale's quotation marks, chosen as opening or closing from the
@@ -83,56 +81,68 @@ public struct LocaleTypography: Sendable {
         let count = text.utf8.count
         return text.withUTF8 { bytes in
             Self.significant.withUnsafeBufferPointer { significant in
-                guard let bytes = bytes.baseAddress else { return false }
-                var i = -1
-                while i + 1 < count {
-                    i += 1
-                    // Eight bytes at a time while none of them is one to look at.
-                    if i & 7 == 0, i + 8 <= count, !Self.maySignify(ByteScan.word(at: bytes + i)) {
-                        i += 7
-                        continue
+                Self.chunkSignificant.withUnsafeBufferPointer { inChunk in
+                    guard let bytes = bytes.baseAddress else { return false }
+                    /// Whether the byte at `i` starts or completes a change.
+                    func changes(at i: Int) -> Bool {
+                        let byte = bytes[i]
+                        // Letters, digits, spaces and most punctuation cannot start a change.
+                        guard significant[Int(byte)] != 0 else { return false }
+                        let previous = i > 0 ? bytes[i - 1] : 0x20
+                        switch byte {
+                        case 0x22, 0x27: return true  // " '
+                        case 0x2E:  // ...
+                            return i + 2 < count && bytes[i + 1] == 0x2E && bytes[i + 2] == 0x2E
+                        case 0x2D:  // -- and spaced hyphens
+                            return previous == 0x2D || previous == 0x20 || (i + 1 < count && bytes[i + 1] == 0x20)
+                        case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
+                            return language == .french
+                        case 0xAB, 0xBB:  // second bytes of « and »
+                            return previous == 0xC2
+                        case 0x94:  // last byte of — (E2 80 94)
+                            return previous == 0x80 && language == .russian
+                        default:
+                            return false
+                        }
                     }
-                    let byte = bytes[i]
-                    // Letters, digits, spaces and most punctuation cannot start a change.
-                    guard significant[Int(byte)] else { continue }
-                    let previous = i > 0 ? bytes[i - 1] : 0x20
-                    switch byte {
-                    case 0x22, 0x27: return true  // " '
-                    case 0x2E:  // ...
-                        if i + 2 < count, bytes[i + 1] == 0x2E, bytes[i + 2] == 0x2E { return true }
-                    case 0x2D:  // -- and spaced hyphens
-                        if previous == 0x2D || previous == 0x20 || (i + 1 < count && bytes[i + 1] == 0x20) { return true }
-                    case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
-                        if language == .french { return true }
-                    case 0xAB, 0xBB:  // second bytes of « and »
-                        if previous == 0xC2 { return true }
-                    case 0x94:  // last byte of — (E2 80 94)
-                        if previous == 0x80, language == .russian { return true }
-                    default:
-                        break
+                    var i = 0
+                    while i < count {
+                        let end = min(i + 8, count)
+                        // Eight bytes at a time: a chunk with none of the bytes a change starts
+                        // with (the lead bytes of « » — included), and not right after a lead
+                        // byte, is skipped whole.
+                        if end == i + 8 {
+                            var found = inChunk[Int(bytes[i])] | inChunk[Int(bytes[i + 1])] | inChunk[Int(bytes[i + 2])] | inChunk[Int(bytes[i + 3])]
+                            found |= inChunk[Int(bytes[i + 4])] | inChunk[Int(bytes[i + 5])] | inChunk[Int(bytes[i + 6])] | inChunk[Int(bytes[i + 7])]
+                            let afterLead = (i >= 1 && (bytes[i - 1] == 0xC2 || bytes[i - 1] == 0xE2)) || (i >= 2 && bytes[i - 2] == 0xE2)
+                            if found == 0, !afterLead {
+                                i = end
+                                continue
+                            }
+                        }
+                        while i < end {
+                            if changes(at: i) { return true }
+                            i += 1
+                        }
                     }
+                    return false
                 }
-                return false
             }
         }
     }
 
-    /// Whether `word` may hold a byte `mayChange` looks at: ASCII punctuation from `!` to `?`,
-    /// or 0x94, 0xAB, 0xBB.
-    @inline(__always)
-    static func maySignify(_ word: UInt64) -> Bool {
-        let ones = ByteScan.ones
-        let ascii = ByteScan.asciiBytes(word, in: 0x21, 0x3F)
-        let other = ByteScan.zeroBytes(word ^ (ones &* 0x94)) | ByteScan.zeroBytes(word ^ (ones &* 0xAB)) | ByteScan.zeroBytes(word ^ (ones &* 0xBB))
-        return ascii | other != 0
-    }
+    /// The bytes `mayChange` looks at, one by one.
+    private static let significant: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xAB, 0xBB, 0x94])
+    /// The bytes that make `mayChange` look at a chunk of eight: the ASCII ones above, and the
+    /// lead bytes of « and » (C2) and of — (E2) instead of their later bytes, which are common
+    /// inside Cyrillic letters.
+    static let chunkSignificant: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xC2, 0xE2])
 
-    /// The bytes `mayChange` looks at.
-    private static let significant: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte: UInt8 in [0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xAB, 0xBB, 0x94] { table[Int(byte)] = true }
+    private static func table(_ bytes: [UInt8]) -> [UInt8] {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in bytes { table[Int(byte)] = 1 }
         return table
-    }()
+    }
 
     /// A quote still open: the straight mark (or `«`) that opened it, and its pair.
     struct OpenQuote: Sendable {
