@@ -210,8 +210,14 @@ extension String {
 /// `LocaleTypography.mayChange` is a byte pre-filter: text it lets through unchanged must be
 /// text the full walk would not change.
 @Suite struct TypographyPrefilterTests {
-    @Test func textThePrefilterSkipsIsTextTheWalkLeavesAlone() {
-        let alphabet = Array("ab Z9.-'\"«»—–:;!?…@/w\u{A0}\u{202F}(é".unicodeScalars)
+    /// Random texts of `lengths` scalars from `alphabet`: short ones, and longer ones whose bytes
+    /// the pre-filter skips eight at a time.
+    @Test(arguments: [
+        ("ab Z9.-'\"«»—–:;!?…@/w\u{A0}\u{202F}(é", 1...8, 1000),
+        ("abcdefgh Zyx 9876 wvu.-'\"«»—:;!?…@\u{A0}é,", 8...47, 100),
+    ])
+    func textThePrefilterSkipsIsTextTheWalkLeavesAlone(alphabet: String, lengths: ClosedRange<Int>, minimumSkipped: Int) {
+        let alphabet = Array(alphabet.unicodeScalars)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ n: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -222,7 +228,7 @@ extension String {
             let typography = LocaleTypography(locale: locale)
             for _ in 0..<4000 {
                 var scalars = String.UnicodeScalarView()
-                for _ in 0..<(1 + next(8)) { scalars.append(alphabet[next(alphabet.count)]) }
+                for _ in 0..<(lengths.lowerBound + next(lengths.count)) { scalars.append(alphabet[next(alphabet.count)]) }
                 let text = String(scalars)
                 guard !typography.mayChange(text) else { continue }
                 skipped += 1
@@ -230,31 +236,7 @@ extension String {
                 #expect(state.run() == text, "\(locale): \(text.debugDescription)")
             }
         }
-        #expect(skipped > 1000)
-    }
-
-    /// Longer texts, whose bytes the pre-filter skips eight at a time.
-    @Test func longTextsTooAreLeftAloneWhenSkipped() {
-        let alphabet = Array("abcdefgh Zyx 9876 wvu.-'\"«»—:;!?…@\u{A0}é,".unicodeScalars)
-        var seed: UInt64 = 12345
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % n
-        }
-        var skipped = 0
-        for locale in ["en", "es", "fr", "ru"] {
-            let typography = LocaleTypography(locale: locale)
-            for _ in 0..<3000 {
-                var scalars = String.UnicodeScalarView()
-                for _ in 0..<(8 + next(40)) { scalars.append(alphabet[next(alphabet.count)]) }
-                let text = String(scalars)
-                guard !typography.mayChange(text) else { continue }
-                skipped += 1
-                var state = LocaleTypography.State(typography: typography, input: Array(text.unicodeScalars), previous: nil, next: nil, open: [])
-                #expect(state.run() == text, "\(locale): \(text.debugDescription)")
-            }
-        }
-        #expect(skipped > 100)
+        #expect(skipped > minimumSkipped)
     }
 
     /// A change whose bytes straddle two chunks of eight is found wherever it starts.

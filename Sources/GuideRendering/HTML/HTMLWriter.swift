@@ -13,7 +13,9 @@ public struct HTMLWriter: Sendable {
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Appends markup as is.
+    /// Appends markup as is. (Disfavoured: a literal goes to the `StaticString` form, which
+    /// copies its bytes without a `String`'s UTF-8 view.)
+    @_disfavoredOverload
     public mutating func raw(_ s: String) {
         bytes.append(contentsOf: s.utf8)
     }

@@ -41,13 +41,14 @@ public struct PageHTMLRenderer: Sendable {
         var tight = false
         /// The page's own top-level blocks, whose headings take the anchors.
         var topLevel = false
-        var close: String
+        /// Constant markup: appended without a `String`'s UTF-8 view.
+        var close: StaticString
         /// The close in the second output, where it differs (a link that one output drops).
-        var otherClose: String
+        var otherClose: StaticString
 
         init(
             _ kind: Kind, blocks: [Block] = [], items: [ListItem] = [], inlines: [Inline] = [], tight: Bool = false, topLevel: Bool = false,
-            close: String, otherClose: String? = nil
+            close: StaticString, otherClose: StaticString? = nil
         ) {
             self.kind = kind
             self.blocks = blocks
@@ -67,7 +68,12 @@ public struct PageHTMLRenderer: Sendable {
         /// The second renderer and what it wrote.
         var other: (renderer: PageHTMLRenderer, out: HTMLWriter)?
 
-        mutating func raw(_ s: String) {
+        mutating func raw(_ s: StaticString) {
+            out.raw(s)
+            other?.out.raw(s)
+        }
+
+        mutating func raw(string s: String) {
             out.raw(s)
             other?.out.raw(s)
         }
@@ -143,11 +149,13 @@ public struct PageHTMLRenderer: Sendable {
         sink.other?.out.raw(frame.otherClose)
     }
 
-    private static let headingTags: [(open: String, close: String)] = (1...6).map { ("<h\($0)", "</h\($0)>\n") }
+    private static let headingTags: [(open: StaticString, close: StaticString)] = [
+        ("<h1", "</h1>\n"), ("<h2", "</h2>\n"), ("<h3", "</h3>\n"), ("<h4", "</h4>\n"), ("<h5", "</h5>\n"), ("<h6", "</h6>\n"),
+    ]
 
     /// A heading's opening tag (with its anchor when it is a top-level heading) in `out`; its
     /// closing tag.
-    private func openHeading(level: Int, anchor: Int?, into out: inout HTMLWriter) -> String {
+    private func openHeading(level: Int, anchor: Int?, into out: inout HTMLWriter) -> StaticString {
         let tag = Self.headingTags[min(max(level + headingOffset, 1), 6) - 1]
         out.raw(tag.open)
         if let anchor, anchor < anchors.count {
@@ -175,13 +183,13 @@ public struct PageHTMLRenderer: Sendable {
             sink.raw("<blockquote>\n")
             stack.append(Frame(.blocks, blocks: children, close: "</blockquote>\n"))
         case .list(let style, let items):
-            let close: String
+            let close: StaticString
             switch style.marker {
             case .bullet:
                 sink.raw("<ul>\n")
                 close = "</ul>\n"
             case .ordered(let start):
-                sink.raw(start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n")
+                if start == 1 { sink.raw("<ol>\n") } else { sink.raw(string: "<ol start=\"\(start)\">\n") }
                 close = "</ol>\n"
             }
             stack.append(Frame(.items, items: items, tight: style.isTight, close: close))
@@ -194,7 +202,7 @@ public struct PageHTMLRenderer: Sendable {
             sink.text(literal)
             sink.raw("</code></pre>\n")
         case .thematicBreak:
-            sink.raw(syntax == .xhtml ? "<hr/>\n" : "<hr>\n")
+            sink.raw(syntax == .xhtml ? StaticString("<hr/>\n") : StaticString("<hr>\n"))
         }
     }
 
@@ -202,7 +210,7 @@ public struct PageHTMLRenderer: Sendable {
         switch inline.kind {
         case .text(let s): sink.text(s)
         case .softBreak: sink.raw("\n")
-        case .lineBreak: sink.raw(syntax == .xhtml ? "<br/>\n" : "<br>\n")
+        case .lineBreak: sink.raw(syntax == .xhtml ? StaticString("<br/>\n") : StaticString("<br>\n"))
         case .code(let s), .html(let s):
             sink.raw("<code>")
             sink.text(s)
@@ -228,7 +236,7 @@ public struct PageHTMLRenderer: Sendable {
     }
 
     /// A link's opening tag in `out`, and its closing tag; nothing when this output drops the link.
-    private func openLink(_ target: LinkTarget, title: String, into out: inout HTMLWriter) -> String {
+    private func openLink(_ target: LinkTarget, title: String, into out: inout HTMLWriter) -> StaticString {
         guard let href = resolve(target) else { return "" }
         out.raw("<a href=\"")
         out.href(href)
