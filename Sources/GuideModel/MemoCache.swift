@@ -124,7 +124,7 @@ public struct FileKey: Hashable, Sendable {
     public init(path: String, bytes: [UInt8]) {
         var hasher = Hasher()
         hasher.combine(path)
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(bytes.withUnsafeBufferPointer { ByteScan.digest($0) })
         self.path = path
         self.bytes = bytes
         self.digest = hasher.finalize()

@@ -210,16 +210,18 @@ public struct SiteRenderer: Sendable {
 
     /// The whole guide on one page, for printing and reading offline: the pages' sections in order.
     public func renderPrint(_ edition: LocaleEdition, shared: LocaleParts, sections: [[UInt8]]) -> OutputFile {
-        let html = cache.value("print", PrintKey(frame: shared.frameKey, sections: sections)) {
+        let body = Array(sections.joined())
+        let html = cache.value("print", PrintKey(frame: shared.frameKey, sections: FileKey(path: Self.printPath(edition), bytes: body))) {
             let frame = renderPrintFrame(edition, shared: shared)
-            return frame.head + sections.joined() + frame.tail
+            return frame.head + body + frame.tail
         }
         return OutputFile(path: Self.printPath(edition), bytes: html)
     }
 
+    /// The sections as one digested key (an array of arrays would be hashed byte by byte).
     struct PrintKey: Hashable, Sendable {
         var frame: TextKey
-        var sections: [[UInt8]]
+        var sections: FileKey
     }
 
     /// `print.html` without its sections: the text before and after them, for a build that
