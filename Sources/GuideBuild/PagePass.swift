@@ -177,9 +177,8 @@ struct PagePass: Sendable {
         }
         // One walk gives the rules' facts and the page's references.
         let facts = readsOutlines ? checker.facts(of: page) : nil
-        if readsOutlines, let facts, let digest = outline.outline?.digest {
-            let headings = page.blocks.filter { if case .heading = $0.kind { true } else { false } }
-            referencing = page.outlineOnly(Page.Outline(headingBlocks: headings, references: facts.references, digest: digest))
+        if readsOutlines, let facts, let loaded = outline.outline {
+            referencing = page.outlineOnly(digest: loaded.digest, bodyStart: loaded.bodyStart, references: facts.references)
             result.outline = referencing.outline
             if own, case .success(let parsed) = body { result.diagnostics = parsed.diagnostics }
         }

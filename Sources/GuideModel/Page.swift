@@ -112,9 +112,12 @@ public struct Page: Sendable, Hashable {
         }
     }
 
-    /// The page without its body; `digest` identifies the text it was parsed from.
-    public func outlineOnly(digest: Int) -> Page {
-        outlineOnly(Outline(headingBlocks: blocks.filter { if case .heading = $0.kind { true } else { false } }, references: references, digest: digest))
+    /// The page without its body; `digest` identifies the text it was parsed from, `bodyStart`
+    /// where its body starts in it. `references`, when the caller has them from a walk of its
+    /// own, saves another.
+    public func outlineOnly(digest: Int, bodyStart: BodyStart? = nil, references: [Reference]? = nil) -> Page {
+        let headings = blocks.filter { if case .heading = $0.kind { true } else { false } }
+        return outlineOnly(Outline(headingBlocks: headings, references: references ?? self.references, digest: digest, bodyStart: bodyStart))
     }
 
     /// The page without its body, as `outline` describes it (a parse that kept only the outline).
