@@ -183,7 +183,9 @@ public struct ContentLoader: Sendable {
             return result
         }
         let text: String
-        if frontMatterOnly, let head = Self.frontMatterHead(bytes) {
+        // A file that is its text as it is (no BOM, no CR), read up to its front matter's end.
+        let head = frontMatterOnly ? Self.frontMatterHead(bytes) : nil
+        if let head {
             text = head
         } else {
             switch SourceText.decode(bytes, file: file) {
@@ -218,7 +220,7 @@ public struct ContentLoader: Sendable {
             } else {
                 let outline = Page.Outline(
                     headingBlocks: [], references: [], digest: Self.digest(bytes),
-                    bodyStart: SourceText.isVerbatim(bytes) ? matter.bodyStart : nil)
+                    bodyStart: head != nil ? matter.bodyStart : nil)
                 result.page = page.outlineOnly(outline)
             }
         }

@@ -70,12 +70,6 @@ public enum SourceText {
         }
     }
 
-    /// Whether `decode` gives `bytes` as they are (no byte order mark, no carriage return) when
-    /// it accepts them.
-    public static func isVerbatim(_ bytes: [UInt8]) -> Bool {
-        !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !contains(UInt8(ascii: "\r"), in: bytes)
-    }
-
     /// Whether `byte` occurs in `bytes` (`memchr`: the generic `contains` walks a page byte by byte).
     private static func contains(_ byte: UInt8, in bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
