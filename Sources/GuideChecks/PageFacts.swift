@@ -41,6 +41,8 @@ public struct PageFacts: Sendable {
 
     /// The facts of `page`, keeping sentences of more than `sentencesLongerThan` words. Of an
     /// outline page, only `links`, `references` and `destinations`.
+    private init() {}
+
     public init(_ page: Page, sentencesLongerThan sentenceLimit: Int = 0) {
         if let outline = page.outline {
             // An outline keeps the links and images: what rules that read other pages look at.
@@ -50,48 +52,60 @@ public struct PageFacts: Sendable {
             }
             return
         }
-        // A paragraph's inlines are visited right after it, so its text is the run of inline
-        // visits that follows until the next block.
-        var counter = SentenceCounter(limit: sentenceLimit)
+        var collector = Collector(counter: SentenceCounter(limit: sentenceLimit))
+        page.blocks.walk(&collector)
+        collector.closeParagraph()
+        self = collector.facts
+    }
+
+    /// The walk that collects the facts. A paragraph's inlines are visited right after it, so
+    /// its text is the run of inline visits that follows until the next block.
+    private struct Collector: TreeVisitor {
+        var facts = PageFacts()
+        var counter: SentenceCounter
         var paragraph: SourceLocation?
-        func closeParagraph() {
+
+        init(counter: SentenceCounter) {
+            self.counter = counter
+        }
+
+        mutating func closeParagraph() {
             if let at = paragraph {
-                for sentence in counter.finish() { longSentences.append(Sentence(words: sentence.words, start: sentence.start, location: at)) }
+                for sentence in counter.finish() { facts.longSentences.append(Sentence(words: sentence.words, start: sentence.start, location: at)) }
             }
             paragraph = nil
         }
-        page.blocks.walk(
-            block: { block in
-                closeParagraph()
-                switch block.kind {
-                case .paragraph: paragraph = block.location
-                case .htmlBlock(let html): rawHTML.append(Located(text: html, location: block.location))
-                default: break
-                }
-            },
-            inline: { inline in
-                switch inline.kind {
-                case .text(let text):
-                    if Self.hasDigit(text) { textsWithDigits.append(Located(text: text, location: inline.location)) }
-                    if paragraph != nil { counter.feed(text) }
-                case .code(let code): if paragraph != nil { counter.feed(code) }
-                case .softBreak, .lineBreak: if paragraph != nil { counter.feed(" ") }
-                case .html(let html): rawHTML.append(Located(text: html, location: inline.location))
-                case .link(let destination, _, _):
-                    links.append(Located(text: destination, location: inline.location))
-                    references.append(Page.Reference(destination: destination, isImage: false, location: inline.location))
-                case .image(let source, _, let alt):
-                    images.append(Image(source: source, alt: alt.plainText, location: inline.location))
-                    references.append(Page.Reference(destination: source, isImage: true, location: inline.location))
-                case .emphasis, .strong: break
-                }
-            })
-        closeParagraph()
+
+        mutating func visit(_ block: Block) {
+            closeParagraph()
+            switch block.kind {
+            case .paragraph: paragraph = block.location
+            case .htmlBlock(let html): facts.rawHTML.append(Located(text: html, location: block.location))
+            default: break
+            }
+        }
+
+        mutating func visit(_ inline: Inline) {
+            switch inline.kind {
+            case .text(let text):
+                if PageFacts.hasDigit(text) { facts.textsWithDigits.append(Located(text: text, location: inline.location)) }
+                if paragraph != nil { counter.feed(text) }
+            case .code(let code): if paragraph != nil { counter.feed(code) }
+            case .softBreak, .lineBreak: if paragraph != nil { counter.feed(" ") }
+            case .html(let html): facts.rawHTML.append(Located(text: html, location: inline.location))
+            case .link(let destination, _, _):
+                facts.links.append(Located(text: destination, location: inline.location))
+                facts.references.append(Page.Reference(destination: destination, isImage: false, location: inline.location))
+            case .image(let source, _, let alt):
+                facts.images.append(Image(source: source, alt: alt.plainText, location: inline.location))
+                facts.references.append(Page.Reference(destination: source, isImage: true, location: inline.location))
+            case .emphasis, .strong: break
+            }
+        }
     }
 
     /// Whether `text` has an ASCII digit.
     static func hasDigit(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { ByteScan.hasDigit($0) }
+        text.utf8.withContiguousStorageIfAvailable { ByteScan.hasDigit($0) } ?? text.utf8.contains { $0 &- 0x30 < 10 }
     }
 }

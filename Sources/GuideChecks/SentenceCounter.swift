@@ -14,6 +14,14 @@ struct SentenceCounter {
         var start: String
     }
 
+    /// A place in the pieces fed so far.
+    private struct Position: Comparable {
+        var piece: Int
+        var offset: Int
+
+        static func < (a: Position, b: Position) -> Bool { (a.piece, a.offset) < (b.piece, b.offset) }
+    }
+
     let limit: Int
     private(set) var found: [Sentence] = []
     /// Words of the sentence so far, not counting the token being read.
@@ -21,10 +29,10 @@ struct SentenceCounter {
     private var inToken = false
     private var tokenHasLetter = false
     private var tokenEndsSentence = false
-    /// The pieces fed so far, and where the current sentence starts in them: its first words
-    /// are read from there only when it turns out long.
+    /// The pieces fed so far, and where the previous sentence ended: the current sentence's
+    /// first words are looked for from there only when it turns out long.
     private var pieces: [String] = []
-    private var start = (piece: 0, offset: 0)
+    private var sentenceFrom = Position(piece: 0, offset: 0)
 
     static let startBytes = 60
 
@@ -36,79 +44,63 @@ struct SentenceCounter {
     mutating func feed(_ text: String) {
         pieces.append(text)
         let piece = pieces.count - 1
-        var text = text
-        text.withUTF8 { bytes in
-            Self.letterTable.withUnsafeBufferPointer { isLetter in
-                guard let base = bytes.baseAddress else { return }
-                // The state in locals for the loop.
-                var (words, inToken, tokenHasLetter, tokenEndsSentence) = (self.words, self.inToken, self.tokenHasLetter, self.tokenEndsSentence)
-                let count = bytes.count
-                var i = 0
-                // Eight bytes at a time where they hold only letters and spaces, inside a sentence
-                // (its start is found byte by byte); after a chunk that does not, byte by byte to its end.
-                var chunksFrom = 0
-                while i < count {
-                    if words > 0, !tokenEndsSentence, i >= chunksFrom, i + 8 <= count {
-                        let word = ByteScan.word(at: base + i)
-                        let (letters, spaces) = Self.lettersAndSpaces(word)
-                        if letters | spaces == ByteScan.highs {
-                            // A word ends at each space after a letter.
-                            let previous = (letters << 8) | (inToken && tokenHasLetter ? 0x80 : 0)
-                            words += (spaces & previous).nonzeroBitCount
-                            inToken = letters >> 63 != 0
-                            tokenHasLetter = inToken
-                            i += 8
-                            continue
-                        }
-                        chunksFrom = i + 8
-                    }
-                    let b = base[i]
-                    if isLetter[Int(b)] {
-                        // A run of letters: nothing in it ends a token or a sentence.
-                        i += 1
-                        while i < count, isLetter[Int(base[i])] { i += 1 }
-                        inToken = true
-                        tokenHasLetter = true
-                        tokenEndsSentence = false
-                        continue
-                    }
+        if text.utf8.withContiguousStorageIfAvailable({ scan($0, piece: piece) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { scan($0, piece: piece) }
+        }
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, piece: Int) {
+        guard let base = bytes.baseAddress else { return }
+        // The state in locals for the loop.
+        var (words, inToken, tokenHasLetter, tokenEndsSentence) = (self.words, self.inToken, self.tokenHasLetter, self.tokenEndsSentence)
+        let count = bytes.count
+        Self.classes.withUnsafeBufferPointer { classes in
+            var i = 0
+            while i < count {
+                let b = base[i]
+                switch classes[Int(b)] {
+                case Self.letter:
+                    // A run of letters: nothing in it ends a token or a sentence.
                     i += 1
-                    if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-                        // The token read so far is a word or not, and may end the sentence.
-                        if inToken {
-                            if tokenHasLetter { words += 1 }
-                            if tokenEndsSentence {
-                                endSentence(words: words, at: (piece, i - 1))
-                                words = 0
-                            }
-                            inToken = false
-                            tokenHasLetter = false
-                            tokenEndsSentence = false
-                        }
-                        // White space before a sentence's first word is not part of it.
-                        if words == 0 { start = (piece, i) }
-                        continue
-                    }
+                    while i < count, classes[Int(base[i])] == Self.letter { i += 1 }
                     inToken = true
-                    if b == 0xE2, i + 1 < count, base[i] == 0x80, base[i + 1] == 0xA6 {
-                        // `…`
-                        tokenHasLetter = true
-                        tokenEndsSentence = true
-                        i += 2
-                        continue
+                    tokenHasLetter = true
+                    tokenEndsSentence = false
+                    continue
+                case Self.space:
+                    // The token read so far is a word or not, and may end the sentence.
+                    if inToken {
+                        if tokenHasLetter { words += 1 }
+                        if tokenEndsSentence {
+                            endSentence(words: words, at: Position(piece: piece, offset: i))
+                            words = 0
+                        }
+                        inToken = false
+                        tokenHasLetter = false
+                        tokenEndsSentence = false
                     }
-                    if b >= 0x80 { tokenHasLetter = true }
-                    tokenEndsSentence = b == 0x2E || b == 0x21 || b == 0x3F
+                case Self.ender:
+                    inToken = true
+                    tokenEndsSentence = true
+                case Self.lastOfEllipsis:
+                    // A letter, and the end of `…` (E2 80 A6).
+                    inToken = true
+                    tokenHasLetter = true
+                    tokenEndsSentence = i >= 2 && base[i - 1] == 0x80 && base[i - 2] == 0xE2
+                default:
+                    inToken = true
+                    tokenEndsSentence = false
                 }
-                (self.words, self.inToken, self.tokenHasLetter, self.tokenEndsSentence) = (words, inToken, tokenHasLetter, tokenEndsSentence)
+                i += 1
             }
         }
+        (self.words, self.inToken, self.tokenHasLetter, self.tokenEndsSentence) = (words, inToken, tokenHasLetter, tokenEndsSentence)
     }
 
     /// The end of the text: its last sentence ends. The counter is then ready for another text.
     mutating func finish() -> [Sentence] {
         if inToken, tokenHasLetter { words += 1 }
-        endSentence(words: words, at: (pieces.count, 0))
+        endSentence(words: words, at: Position(piece: pieces.count, offset: 0))
         let result = found
         words = 0
         inToken = false
@@ -116,52 +108,65 @@ struct SentenceCounter {
         tokenEndsSentence = false
         found.removeAll()
         pieces.removeAll(keepingCapacity: true)
-        start = (0, 0)
+        sentenceFrom = Position(piece: 0, offset: 0)
         return result
     }
 
-    /// The sentence from `start` to `end` (exclusive) has `words` words.
-    private mutating func endSentence(words: Int, at end: (piece: Int, offset: Int)) {
+    /// The sentence from `sentenceFrom` to `end` (exclusive) has `words` words.
+    private mutating func endSentence(words: Int, at end: Position) {
         if words > limit {
             let text = String(decoding: firstBytes(upTo: end), as: UTF8.self)
             found.append(Sentence(words: words, start: text.split(separator: " ").prefix(6).joined(separator: " ")))
         }
-        start = end
+        sentenceFrom = end
     }
 
-    /// Up to `startBytes` bytes of the pieces from `start` to `end`.
-    private func firstBytes(upTo end: (piece: Int, offset: Int)) -> [UInt8] {
+    /// Up to `startBytes` bytes of the sentence that ends at `end`, from its first word: the
+    /// token with a letter that comes first after `sentenceFrom` (white space and tokens without
+    /// a letter before it are not part of the sentence).
+    private func firstBytes(upTo end: Position) -> [UInt8] {
         var bytes: [UInt8] = []
-        var piece = start.piece
-        var offset = start.offset
-        while bytes.count < Self.startBytes, piece < pieces.count, (piece, offset) < end {
-            let utf8 = Array(pieces[piece].utf8)
-            let stop = piece == end.piece ? end.offset : utf8.count
-            if offset < stop { bytes += utf8[offset..<Swift.min(stop, offset + Self.startBytes - bytes.count)] }
-            piece += 1
-            offset = 0
+        var inFirstWord = false
+        var position = sentenceFrom
+        while position.piece < pieces.count, position < end {
+            let utf8 = Array(pieces[position.piece].utf8)
+            let stop = position.piece == end.piece ? end.offset : utf8.count
+            while position.offset < stop {
+                let b = utf8[position.offset]
+                position.offset += 1
+                if !inFirstWord {
+                    // Looking for the first word: the bytes of the token being read.
+                    if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                        bytes.removeAll()
+                        continue
+                    }
+                    bytes.append(b)
+                    if Self.isLetterByte(b) { inFirstWord = true }
+                } else {
+                    if bytes.count >= Self.startBytes { return Array(bytes.prefix(Self.startBytes)) }
+                    bytes.append(b)
+                }
+            }
+            position = Position(piece: position.piece + 1, offset: 0)
         }
-        return bytes
+        return Array(bytes.prefix(Self.startBytes))
     }
 
-    /// The bytes of `word` that `isLetterByte` accepts and its spaces (0x20), as the high bit of
-    /// each byte.
-    @inline(__always)
-    static func lettersAndSpaces(_ word: UInt64) -> (letters: UInt64, spaces: UInt64) {
-        let ones = ByteScan.ones
-        let high = word & ByteScan.highs
-        let alphanumeric = ByteScan.asciiBytes(word, in: 0x30, 0x39) | ByteScan.asciiBytes(word, in: 0x41, 0x5A) | ByteScan.asciiBytes(word, in: 0x61, 0x7A)
-        let letters = alphanumeric | (high & ~ByteScan.zeroBytes(word ^ (ones &* 0xE2)))
-        return (letters, ByteScan.zeroBytes(word ^ (ones &* 0x20)))
+    /// The kinds of byte, by byte.
+    private static let letter: UInt8 = 0, space: UInt8 = 1, ender: UInt8 = 2, lastOfEllipsis: UInt8 = 3, other: UInt8 = 4
+    private static let classes: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        let byte = UInt8(b)
+        switch byte {
+        case 0x20, 0x0A, 0x09, 0x0D: return space
+        case 0x2E, 0x21, 0x3F: return ender
+        case 0xA6: return lastOfEllipsis
+        default: return isLetterByte(byte) ? letter : other
+        }
     }
 
-    /// `isLetterByte` of every byte.
-    private static let letterTable: [Bool] = (0...255).map { isLetterByte(UInt8($0)) }
-
-    /// Letters, digits and the bytes of non-ASCII characters, but the first byte of `…`.
+    /// Letters, digits and the bytes of non-ASCII characters.
     @inline(__always)
     static func isLetterByte(_ b: UInt8) -> Bool {
-        if b >= 0x80 { return b != 0xE2 }
-        return b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26
+        b >= 0x80 || b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26
     }
 }

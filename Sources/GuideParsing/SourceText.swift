@@ -56,15 +56,19 @@ public enum SourceText {
                         continue
                     }
                 }
-                let byte = base[i]
-                if byte < 0x80 {
-                    if byte == 0 || byte == 0x0D { return false }
-                    i += 1
-                    continue
+                // Byte by byte to the end of the chunk (or of the character that crosses it).
+                let stop = Swift.min(i + 8, count)
+                while i < stop {
+                    let byte = base[i]
+                    if byte < 0x80 {
+                        if byte == 0 || byte == 0x0D { return false }
+                        i += 1
+                        continue
+                    }
+                    let length = sequenceLength(base, count, at: i)
+                    if length == 0 { return false }
+                    i += length
                 }
-                let length = sequenceLength(base, count, at: i)
-                if length == 0 { return false }
-                i += length
             }
             return true
         }
