@@ -39,10 +39,10 @@ public struct PageFacts: Sendable {
     /// The sentences of more than `sentencesLongerThan` words, in document order.
     public var longSentences: [Sentence] = []
 
-    /// The facts of `page`, keeping sentences of more than `sentencesLongerThan` words. Of an
-    /// outline page, only `links`, `references` and `destinations`.
     private init() {}
 
+    /// The facts of `page`, keeping sentences of more than `sentencesLongerThan` words. Of an
+    /// outline page, only `links`, `references` and `destinations`.
     public init(_ page: Page, sentencesLongerThan sentenceLimit: Int = 0) {
         if let outline = page.outline {
             // An outline keeps the links and images: what rules that read other pages look at.

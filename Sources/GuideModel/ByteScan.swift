@@ -1,6 +1,6 @@
 /// Tests on UTF-8 text eight bytes at a time, for the scans a build makes over every byte of the
-/// content (HTML escaping, the digits of phone numbers, the UTF-8 check of the
-/// front matter load, digests).
+/// content (HTML escaping, the digits of phone numbers, the UTF-8 check of the front matter load,
+/// digests).
 public enum ByteScan {
     public static let ones: UInt64 = 0x0101_0101_0101_0101
     /// The high bit of every byte.

@@ -7,10 +7,6 @@ public protocol TreeVisitor {
     mutating func visit(_ inline: Inline)
 }
 
-extension TreeVisitor {
-    public mutating func visit(_ block: Block) {}
-}
-
 /// A walk's two closures as a visitor.
 private struct ClosureVisitor: TreeVisitor {
     let block: (Block) -> Void
