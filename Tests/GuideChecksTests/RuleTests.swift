@@ -176,8 +176,8 @@ func diagnostics(_ guide: Guide, assets: Set<String> = []) -> [Diagnostic] {
         return result
     }
 
-    /// Random texts from `pieces`: punctuation and short words, and long runs of letters and
-    /// spaces, which go eight bytes at a time.
+    /// Random texts from `pieces`: punctuation and short words, long runs of letters and spaces,
+    /// and sentence-like text.
     @Test(arguments: [
         (["a", "bc", "1", " ", " ", "\n", ".", "!", "?", "…", "é", "\"", "-", "?!", "…\"", "\t"], UInt64(42)),
         (["abcdefgh", "ijklmnopqrst ", " ", "uvw xyz0 12 ", "ПриветМир ", "…", ".", " x", "é", "\n", "--", "Zz9 "], UInt64(99)),
