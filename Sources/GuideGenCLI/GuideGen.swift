@@ -10,6 +10,8 @@ public struct GuideGen: ParsableCommand {
             Exit codes: 0 success, 1 content errors or a failed build, 64 usage errors.
             """,
         version: "0.1.0",
+        // Each subcommand names itself: a name derived from the type costs a scan of every
+        // protocol conformance in the binary per type, on every run.
         subcommands: [Build.self, Check.self, Serve.self, Status.self, Diff.self, Pin.self],
         defaultSubcommand: nil
     )

@@ -16,14 +16,18 @@ public struct YAMLValue: Sendable {
     /// The most nodes one YAML file may hold.
     public static let nodeBudget = 20_000
 
+    /// Yams' default constructor builds its tables on every call; only the node tree is used here.
+    private nonisolated(unsafe) static let noConstructor = Constructor([:], [:], [:])
+
     /// Parses `text`. `lineOffset` is added to line numbers (front matter starts below `---`);
     /// `budget` is the most values the file may hold.
     public static func parse(_ text: String, file: String, lineOffset: Int = 0, budget: Int = YAMLValue.nodeBudget) -> Result<YAMLValue?, Diagnostic> {
         let root: Node?
         do {
             // Values are read as strings, so no tag is resolved (the default resolver runs a regex per
-            // scalar, also while checking for duplicate keys).
-            root = try Parser(yaml: text, resolver: .basic).singleRoot()
+            // scalar, also while checking for duplicate keys) and nothing is constructed. The
+            // encoding is given: Yams' default reads the whole environment on every call.
+            root = try Parser(yaml: text, resolver: .basic, constructor: Self.noConstructor, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {

@@ -6,6 +6,7 @@ extension OutputFormat: ExpressibleByArgument {}
 extension GuideGen {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Build the guide into the output folder.",
             discussion: """
                 Builds every locale in every available format unless --locale or --format narrow it.

@@ -7,6 +7,7 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 extension GuideGen {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check the content without writing anything.",
             discussion: """
                 Runs every rule: broken links and anchors, raw HTML, unsafe links, images, front

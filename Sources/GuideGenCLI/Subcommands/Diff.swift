@@ -4,6 +4,7 @@ import GuideTranslation
 extension GuideGen {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show what changed in the English since a translation was pinned.",
             discussion: """
                 For each outdated page of the locale (or each PAGE named), prints the English

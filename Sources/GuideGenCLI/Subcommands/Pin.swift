@@ -4,6 +4,7 @@ import GuideTranslation
 extension GuideGen {
     struct Pin: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pin",
             abstract: "Mark translated pages as made from the current English text.",
             discussion: """
                 After translating, `pin --locale L PAGE...` records, for each page, a hash and the

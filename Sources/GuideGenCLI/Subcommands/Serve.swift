@@ -5,6 +5,7 @@ import GuidePreview
 extension GuideGen {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Preview the site while you edit.",
             discussion: """
                 Builds the HTML site, serves it on http://127.0.0.1:PORT/ and rebuilds it when a

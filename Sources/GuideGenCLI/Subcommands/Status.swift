@@ -9,6 +9,7 @@ extension StatusThreshold: ExpressibleByArgument {}
 extension GuideGen {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show which translated pages are current, outdated, missing, orphaned or unpinned.",
             discussion: """
                 Compares every translated page with the pin in Content/pins/<locale>.yml: the
