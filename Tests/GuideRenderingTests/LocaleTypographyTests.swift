@@ -40,6 +40,8 @@ import Testing
                 ("word--word and word---word", "word–word and word—word"),
                 ("Stop: it's 14:30; okay!", "Stop: it’s 14:30; okay!"),
                 ("Four dots.... stay", "Four dots.... stay"),
+                // Neighbours of two, three and four bytes in UTF-8.
+                (#""😀" 😀's é's —"x"— ñ - ñ"#, "“😀” 😀’s é’s —“x”— ñ – ñ"),
             ])
     }
 
@@ -232,8 +234,8 @@ extension String {
                 let text = String(scalars)
                 guard !typography.mayChange(text) else { continue }
                 skipped += 1
-                var state = LocaleTypography.State(typography: typography, input: Array(text.unicodeScalars), previous: nil, next: nil, open: [])
-                #expect(state.run() == text, "\(locale): \(text.debugDescription)")
+                var open: [LocaleTypography.OpenQuote] = []
+                #expect(typography.walk(text, previous: nil, next: nil, open: &open) == text, "\(locale): \(text.debugDescription)")
             }
         }
         #expect(skipped > minimumSkipped)

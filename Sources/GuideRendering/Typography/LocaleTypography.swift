@@ -1,3 +1,5 @@
+import GuideModel
+
 /// Typographic punctuation for one locale, applied to the text of one text node.
 ///
 /// Straight quotes become the locale's quotation marks, chosen as opening or closing from the
@@ -59,76 +61,76 @@ public struct LocaleTypography: Sendable {
     /// One text node of a sequence: `open` carries the quotes still open from the node before.
     func apply(_ text: String, previous: Unicode.Scalar?, next: Unicode.Scalar?, open: inout [OpenQuote]) -> String {
         guard language != .other, !text.isEmpty, mayChange(text) else { return text }
-        // One pass over the text (`Array(_:)` counts the scalars first); a text has no more
-        // scalars than bytes.
-        let input = [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-            for scalar in text.unicodeScalars {
-                buffer[count] = scalar
-                count += 1
-            }
+        return walk(text, previous: previous, next: next, open: &open)
+    }
+
+    /// The walk itself, without the pre-filter.
+    func walk(_ text: String, previous: Unicode.Scalar?, next: Unicode.Scalar?, open: inout [OpenQuote]) -> String {
+        var text = text
+        let bytes = text.withUTF8 { input in
+            var state = State(typography: self, input: input, previous: previous, next: next, open: open)
+            state.run()
+            open = state.open
+            return state.out
         }
-        var state = State(typography: self, input: input, previous: previous, next: next, open: open)
-        state.out.reserve(text.utf8.count + 8)
-        let result = state.run()
-        open = state.open
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `text` holds anything the rules below act on, checked on its UTF-8 bytes: most
-    /// text nodes hold none, and the scalar-level walk is what a build spends its time on.
+    /// text nodes hold none, and the walk is what a build spends its time on.
     func mayChange(_ text: String) -> Bool {
         var text = text
-        let count = text.utf8.count
         return text.withUTF8 { bytes in
             Self.significant.withUnsafeBufferPointer { significant in
                 Self.chunkSignificant.withUnsafeBufferPointer { inChunk in
-                    guard let bytes = bytes.baseAddress else { return false }
-                    /// Whether the byte at `i` starts or completes a change.
-                    func changes(at i: Int) -> Bool {
-                        let byte = bytes[i]
-                        // Letters, digits, spaces and most punctuation cannot start a change.
-                        guard significant[Int(byte)] != 0 else { return false }
-                        let previous = i > 0 ? bytes[i - 1] : 0x20
-                        switch byte {
-                        case 0x22, 0x27: return true  // " '
-                        case 0x2E:  // ...
-                            return i + 2 < count && bytes[i + 1] == 0x2E && bytes[i + 2] == 0x2E
-                        case 0x2D:  // -- and spaced hyphens
-                            return previous == 0x2D || previous == 0x20 || (i + 1 < count && bytes[i + 1] == 0x20)
-                        case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
-                            return language == .french
-                        case 0xAB, 0xBB:  // second bytes of « and »
-                            return previous == 0xC2
-                        case 0x94:  // last byte of — (E2 80 94)
-                            return previous == 0x80 && language == .russian
-                        default:
-                            return false
-                        }
-                    }
-                    var i = 0
-                    while i < count {
-                        let end = min(i + 8, count)
-                        // Eight bytes at a time: a chunk with none of the bytes a change starts
-                        // with (the lead bytes of « » — included), and not right after a lead
-                        // byte, is skipped whole.
-                        if end == i + 8 {
-                            var found = inChunk[Int(bytes[i])] | inChunk[Int(bytes[i + 1])] | inChunk[Int(bytes[i + 2])] | inChunk[Int(bytes[i + 3])]
-                            found |= inChunk[Int(bytes[i + 4])] | inChunk[Int(bytes[i + 5])] | inChunk[Int(bytes[i + 6])] | inChunk[Int(bytes[i + 7])]
-                            let afterLead = (i >= 1 && (bytes[i - 1] == 0xC2 || bytes[i - 1] == 0xE2)) || (i >= 2 && bytes[i - 2] == 0xE2)
-                            if found == 0, !afterLead {
-                                i = end
-                                continue
-                            }
-                        }
-                        while i < end {
-                            if changes(at: i) { return true }
-                            i += 1
-                        }
-                    }
-                    return false
+                    mayChange(bytes, significant: significant, inChunk: inChunk)
                 }
             }
         }
+    }
+
+    private func mayChange(_ utf8: UnsafeBufferPointer<UInt8>, significant: UnsafeBufferPointer<UInt8>, inChunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let bytes = utf8.baseAddress else { return false }
+        let count = utf8.count
+        var i = 0
+        while i < count {
+            let end = min(i + 8, count)
+            // Eight bytes at a time: a chunk with none of the bytes a change starts with (the
+            // lead bytes of « » — included), and not right after a lead byte, is skipped whole.
+            if end == i + 8 {
+                var found = inChunk[Int(bytes[i])] | inChunk[Int(bytes[i + 1])] | inChunk[Int(bytes[i + 2])] | inChunk[Int(bytes[i + 3])]
+                found |= inChunk[Int(bytes[i + 4])] | inChunk[Int(bytes[i + 5])] | inChunk[Int(bytes[i + 6])] | inChunk[Int(bytes[i + 7])]
+                let afterLead = (i >= 1 && (bytes[i - 1] == 0xC2 || bytes[i - 1] == 0xE2)) || (i >= 2 && bytes[i - 2] == 0xE2)
+                if found == 0, !afterLead {
+                    i = end
+                    continue
+                }
+            }
+            while i < end {
+                let byte = bytes[i]
+                // Letters, digits, spaces and most punctuation cannot start a change.
+                if significant[Int(byte)] != 0 {
+                    let previous = i > 0 ? bytes[i - 1] : 0x20
+                    switch byte {
+                    case 0x22, 0x27: return true  // " '
+                    case 0x2E:  // ...
+                        if i + 2 < count, bytes[i + 1] == 0x2E, bytes[i + 2] == 0x2E { return true }
+                    case 0x2D:  // -- and spaced hyphens
+                        if previous == 0x2D || previous == 0x20 || (i + 1 < count && bytes[i + 1] == 0x20) { return true }
+                    case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ?
+                        if language == .french { return true }
+                    case 0xAB, 0xBB:  // second bytes of « and »
+                        if previous == 0xC2 { return true }
+                    case 0x94:  // last byte of — (E2 80 94)
+                        if previous == 0x80, language == .russian { return true }
+                    default:
+                        break
+                    }
+                }
+                i += 1
+            }
+        }
+        return false
     }
 
     /// The bytes `mayChange` looks at, one by one.
@@ -137,6 +139,10 @@ public struct LocaleTypography: Sendable {
     /// lead bytes of « and » (C2) and of — (E2) instead of their later bytes, which are common
     /// inside Cyrillic letters.
     static let chunkSignificant: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xC2, 0xE2])
+    /// The bytes the walk stops at, per language: the rest is copied as it is.
+    private static let triggers: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0xC2])
+    private static let frenchTriggers: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0xC2, 0x3A, 0x3B, 0x21, 0x3F])
+    private static let russianTriggers: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0xC2, 0xE2])
 
     private static func table(_ bytes: [UInt8]) -> [UInt8] {
         var table = [UInt8](repeating: 0, count: 256)
@@ -176,127 +182,148 @@ public struct LocaleTypography: Sendable {
     /// Characters after which French inserts a space before `: ; ! ?`.
     static let spaceableBefore: Set<Unicode.Scalar> = [")", "]", "»", "”", "’", "%", "…", "\"", "'"]
 
-    /// The walk over one text, by Unicode scalar: output so far and the quotes still open.
+    /// The walk over one text's UTF-8 bytes: it stops only at the bytes a rule starts with and
+    /// copies the runs between them whole. Neighbouring characters are decoded where a rule asks
+    /// for them.
     struct State {
         let typography: LocaleTypography
-        let input: [Unicode.Scalar]
+        /// Valid UTF-8 (a `String`'s).
+        let input: UnsafeBufferPointer<UInt8>
         let previous: Unicode.Scalar?
         let next: Unicode.Scalar?
+        /// Per byte, whether it belongs to an address (empty when the text holds none).
         var protected: [Bool] = []
-        var out = Output()
+        var out: [UInt8] = []
+        /// Input from here to the current byte is not in `out` yet: it is copied unchanged.
+        var pending = 0
         /// Open quotes, innermost last.
         var open: [OpenQuote]
 
-        init(typography: LocaleTypography, input: [Unicode.Scalar], previous: Unicode.Scalar?, next: Unicode.Scalar?, open: [OpenQuote]) {
+        init(typography: LocaleTypography, input: UnsafeBufferPointer<UInt8>, previous: Unicode.Scalar?, next: Unicode.Scalar?, open: [OpenQuote]) {
             self.typography = typography
             self.input = input
             self.previous = previous
             self.next = next
             self.open = open
             self.protected = Self.addressMask(input)
+            out.reserveCapacity(input.count + 8)
         }
 
         var french: Bool { typography.language == .french }
 
-        /// Whether the scalar at `i` is part of an address (`protected` is empty when the text
-        /// holds none).
+        /// Whether the byte at `i` is part of an address.
         func isProtected(_ i: Int) -> Bool { !protected.isEmpty && protected[i] }
 
-        /// The character before the current one: the output so far, else the context.
-        var before: Unicode.Scalar? { out.last ?? previous }
+        /// The scalar starting at byte `i`, or the context after the text when `i` is its end.
+        func scalar(from i: Int) -> Unicode.Scalar? {
+            i < input.count ? Self.decode(input, at: i).scalar : next
+        }
 
-        func after(_ i: Int) -> Unicode.Scalar? { i + 1 < input.count ? input[i + 1] : next }
+        /// The last scalar written (`nil` before the first).
+        var last: Unicode.Scalar? {
+            out.withUnsafeBufferPointer { Self.decodeLast($0)?.scalar }
+        }
+
+        /// The character before the current one: the output so far, else the context.
+        var before: Unicode.Scalar? { last ?? previous }
 
         func isBoundary(_ c: Unicode.Scalar?) -> Bool {
             guard let c else { return true }
             return c.isWhitespace || LocaleTypography.openers.contains(c)
         }
 
+        /// Copies the input up to byte `i` as it is.
+        mutating func flush(to i: Int) {
+            guard pending < i else { return }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[pending..<i]))
+            pending = i
+        }
+
+        mutating func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII {
+                out.append(UInt8(scalar.value))
+            } else {
+                out.append(contentsOf: scalar.utf8)
+            }
+        }
+
         /// Replaces the last scalar written.
         mutating func replaceLast(with scalar: Unicode.Scalar) {
-            out.replaceLast(with: scalar)
+            if let length = out.withUnsafeBufferPointer({ Self.decodeLast($0)?.length }) { out.removeLast(length) }
+            append(scalar)
         }
 
-        /// The text written so far, as UTF-8, with its last scalar at hand.
-        struct Output {
-            private(set) var bytes: [UInt8] = []
-            private(set) var last: Unicode.Scalar? = nil
-            private var lastLength = 0
-
-            var isEmpty: Bool { bytes.isEmpty }
-
-            mutating func reserve(_ capacity: Int) {
-                bytes.reserveCapacity(capacity)
+        mutating func run() {
+            let count = input.count
+            let triggers: [UInt8]
+            switch typography.language {
+            case .french: triggers = LocaleTypography.frenchTriggers
+            case .russian: triggers = LocaleTypography.russianTriggers
+            default: triggers = LocaleTypography.triggers
             }
-
-            mutating func append(_ scalar: Unicode.Scalar) {
-                if scalar.isASCII {
-                    bytes.append(UInt8(scalar.value))
-                    lastLength = 1
-                } else {
-                    let count = bytes.count
-                    bytes.append(contentsOf: scalar.utf8)
-                    lastLength = bytes.count - count
-                }
-                last = scalar
-            }
-
-            /// Only after an `append`.
-            mutating func replaceLast(with scalar: Unicode.Scalar) {
-                bytes.removeLast(lastLength)
-                append(scalar)
-            }
-        }
-
-        mutating func run() -> String {
-            var i = 0
-            while i < input.count {
-                let c = input[i]
-                if isProtected(i) {
-                    out.append(c)
-                    i += 1
-                    continue
-                }
-                switch c {
-                case "\"": doubleQuote(at: i)
-                case "'": singleQuote(at: i)
-                case "«":
-                    open.append(OpenQuote(mark: "«", pair: Pair(open: "«", close: "»")))
-                    i = emitOpening("«", at: i)
-                    continue
-                case "»":
-                    if let k = open.lastIndex(where: { $0.mark == "«" }) { open.removeSubrange(k...) }
-                    emitClosing("»")
-                case ".":
-                    let run = runLength(of: ".", from: i)
-                    if run == 3 {
-                        out.append("…")
-                    } else {
-                        for _ in 0..<run { out.append(".") }
+            triggers.withUnsafeBufferPointer { triggers in
+                var i = 0
+                while i < count {
+                    let byte = input[i]
+                    guard triggers[Int(byte)] != 0, !isProtected(i) else {
+                        i += 1
+                        continue
                     }
-                    i += run
-                    continue
-                case "-":
-                    i = dash(at: i)
-                    continue
-                case "—" where typography.language == .russian:
-                    if out.last == " ", after(i) == " " || after(i) == nil { replaceLast(with: LocaleTypography.noBreakSpace) }
-                    out.append(c)
-                case ":", ";", "!", "?":
-                    if french { frenchSpace(before: c, at: i) }
-                    out.append(c)
-                default:
-                    out.append(c)
+                    switch byte {
+                    case 0x22:  // "
+                        flush(to: i)
+                        doubleQuote(at: i)
+                        i += 1
+                    case 0x27:  // '
+                        flush(to: i)
+                        singleQuote(at: i)
+                        i += 1
+                    case 0x2E:  // .
+                        let run = runLength(of: byte, from: i)
+                        if run == 3 {
+                            flush(to: i)
+                            append("…")
+                            pending = i + run
+                        }
+                        i += run
+                        continue
+                    case 0x2D:  // -
+                        flush(to: i)
+                        i = dash(at: i)
+                    case 0x3A, 0x3B, 0x21, 0x3F:  // : ; ! ? (French only)
+                        flush(to: i)
+                        frenchSpace(before: Unicode.Scalar(byte), at: i)
+                        out.append(byte)
+                        i += 1
+                    case 0xC2 where i + 1 < count && input[i + 1] == 0xAB:  // «
+                        flush(to: i)
+                        open.append(OpenQuote(mark: "«", pair: Pair(open: "«", close: "»")))
+                        i = emitOpening("«", after: i + 2)
+                    case 0xC2 where i + 1 < count && input[i + 1] == 0xBB:  // »
+                        flush(to: i)
+                        if let k = open.lastIndex(where: { $0.mark == "«" }) { open.removeSubrange(k...) }
+                        emitClosing("»")
+                        i += 2
+                    case 0xE2 where i + 2 < count && input[i + 1] == 0x80 && input[i + 2] == 0x94:  // — (Russian only)
+                        flush(to: i)
+                        let after = scalar(from: i + 3)
+                        if last == " ", after == " " || after == nil { replaceLast(with: LocaleTypography.noBreakSpace) }
+                        append("—")
+                        i += 3
+                    default:
+                        i += 1
+                        continue
+                    }
+                    pending = i
                 }
-                i += 1
             }
-            return String(decoding: out.bytes, as: UTF8.self)
+            flush(to: count)
         }
 
         // MARK: Quotes
 
         mutating func doubleQuote(at i: Int) {
-            let next = after(i)
+            let next = scalar(from: i + 1)
             let afterBoundary = isBoundary(before)
             let beforeBoundary = next.map { $0.isWhitespace || LocaleTypography.closers.contains($0) } ?? false
             let opening: Bool
@@ -310,7 +337,8 @@ public struct LocaleTypography: Sendable {
             if opening {
                 let pair = typography.pair(for: "\"", depth: open.count)
                 open.append(OpenQuote(mark: "\"", pair: pair))
-                _ = emitOpening(pair.open, at: i)
+                // A space after the quote stays (the index is not moved on).
+                _ = emitOpening(pair.open, after: i + 1)
             } else if let k = open.lastIndex(where: { $0.mark == "\"" }) {
                 let pair = open[k].pair
                 open.removeSubrange(k...)
@@ -321,86 +349,88 @@ public struct LocaleTypography: Sendable {
         }
 
         mutating func singleQuote(at i: Int) {
-            let next = after(i)
+            let next = scalar(from: i + 1)
+            let before = before
             let wordBefore = before.map { $0.isLetter || $0.isNumber } ?? false
             if wordBefore, next?.isLetter == true {
-                out.append("’")  // don't, l’image
+                append("’")  // don't, l’image
             } else if isBoundary(before), next?.isNumber == true {
-                out.append("’")  // ’90s
+                append("’")  // ’90s
             } else if !isBoundary(before) {
                 if let k = open.lastIndex(where: { $0.mark == "'" }) {
                     let pair = open[k].pair
                     open.removeSubrange(k...)
                     emitClosing(pair.close)
                 } else {
-                    out.append("’")  // students’
+                    append("’")  // students’
                 }
             } else if let next, !next.isWhitespace {
                 let pair = typography.pair(for: "'", depth: open.count)
                 open.append(OpenQuote(mark: "'", pair: pair))
-                _ = emitOpening(pair.open, at: i)
+                _ = emitOpening(pair.open, after: i + 1)
             } else {
-                out.append("’")
+                append("’")
             }
         }
 
-        /// Appends an opening mark; in French, `«` gets a no-break space after it, replacing
-        /// a plain space that follows. Returns the index to continue from.
-        mutating func emitOpening(_ mark: Unicode.Scalar, at i: Int) -> Int {
-            out.append(mark)
-            guard french, mark == "«" else { return i + 1 }
-            let next = after(i)
-            if next == " ", i + 1 < input.count, !isProtected(i + 1) {
-                out.append(LocaleTypography.noBreakSpace)
-                return i + 2
+        /// Appends an opening mark, read up to byte `end`; in French, `«` gets a no-break space
+        /// after it, replacing a plain space that follows. Returns the byte to continue from.
+        mutating func emitOpening(_ mark: Unicode.Scalar, after end: Int) -> Int {
+            append(mark)
+            guard french, mark == "«" else { return end }
+            let next = scalar(from: end)
+            if next == " ", end < input.count, !isProtected(end) {
+                append(LocaleTypography.noBreakSpace)
+                return end + 1
             }
             if next != LocaleTypography.noBreakSpace, next != LocaleTypography.narrowNoBreakSpace {
-                out.append(LocaleTypography.noBreakSpace)
+                append(LocaleTypography.noBreakSpace)
             }
-            return i + 1
+            return end
         }
 
         /// Appends a closing mark; in French, `»` gets a no-break space before it.
         mutating func emitClosing(_ mark: Unicode.Scalar) {
             if french, mark == "»" {
-                if out.last == " " {
+                let last = last
+                if last == " " {
                     replaceLast(with: LocaleTypography.noBreakSpace)
-                } else if out.last != LocaleTypography.noBreakSpace, out.last != LocaleTypography.narrowNoBreakSpace {
-                    out.append(LocaleTypography.noBreakSpace)
+                } else if last != LocaleTypography.noBreakSpace, last != LocaleTypography.narrowNoBreakSpace {
+                    append(LocaleTypography.noBreakSpace)
                 }
             }
-            out.append(mark)
+            append(mark)
         }
 
         // MARK: Dashes and French spacing
 
-        func runLength(of character: Unicode.Scalar, from i: Int) -> Int {
+        /// How many times the ASCII `byte` repeats from `i`, outside addresses.
+        func runLength(of byte: UInt8, from i: Int) -> Int {
             var n = 0
-            while i + n < input.count, input[i + n] == character, !isProtected(i + n) { n += 1 }
+            while i + n < input.count, input[i + n] == byte, !isProtected(i + n) { n += 1 }
             return n
         }
 
         /// `---` → —, `--` → –, and a spaced `-` or `--` → the locale's spaced dash (a spaced
-        /// `---` stays an em dash). Returns the index after the run.
+        /// `---` stays an em dash). Returns the byte after the run.
         mutating func dash(at i: Int) -> Int {
-            let run = runLength(of: "-", from: i)
+            let run = runLength(of: 0x2D, from: i)
             let spacedBefore = before == " " || (out.isEmpty && previous?.isWhitespace == true)
-            let nextAfterRun = i + run < input.count ? input[i + run] : next
-            let spacedAfter = nextAfterRun == " "
+            let spacedAfter = scalar(from: i + run) == " "
             if run <= 3, spacedBefore, spacedAfter {
                 switch typography.language {
-                case .spanish: out.append("—")
+                case .spanish: append("—")
                 case .russian:
-                    if out.last == " " { replaceLast(with: LocaleTypography.noBreakSpace) }
-                    out.append("—")
-                default: out.append(run == 3 ? "—" : "–")
+                    if last == " " { replaceLast(with: LocaleTypography.noBreakSpace) }
+                    append("—")
+                default: append(run == 3 ? "—" : "–")
                 }
             } else if run == 3 {
-                out.append("—")
+                append("—")
             } else if run == 2 {
-                out.append("–")
+                append("–")
             } else {
-                for _ in 0..<run { out.append("-") }
+                for _ in 0..<run { out.append(0x2D) }
             }
             return i + run
         }
@@ -416,37 +446,77 @@ public struct LocaleTypography: Sendable {
                 return
             }
             if last == LocaleTypography.noBreakSpace || last == LocaleTypography.narrowNoBreakSpace { return }
-            let next = after(i)
+            let next = scalar(from: i + 1)
             if mark == ":", last.isNumber, next?.isNumber == true { return }
             if mark == ":", next == "/" { return }
             if last.isLetter || last.isNumber || LocaleTypography.spaceableBefore.contains(last) {
-                out.append(space)
+                append(space)
             }
+        }
+
+        // MARK: UTF-8
+
+        /// The scalar that starts at byte `i` of valid UTF-8, and its length in bytes.
+        @inline(__always)
+        static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+            let b0 = UInt32(bytes[i])
+            let value: UInt32
+            let length: Int
+            if b0 < 0x80 {
+                return (Unicode.Scalar(UInt8(b0)), 1)
+            } else if b0 < 0xE0 {
+                value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                length = 2
+            } else if b0 < 0xF0 {
+                value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                length = 3
+            } else {
+                value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                length = 4
+            }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        }
+
+        /// The last scalar of valid UTF-8 and its length in bytes; `nil` when it is empty.
+        static func decodeLast(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int)? {
+            var start = bytes.count - 1
+            guard start >= 0 else { return nil }
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            return decode(bytes, at: start)
         }
 
         // MARK: Addresses
 
-        /// Marks the characters of words that look like web or mail addresses, without the
-        /// punctuation around them, so that nothing inside them changes; empty when the text can
-        /// hold none.
-        static func addressMask(_ input: [Unicode.Scalar]) -> [Bool] {
+        /// Marks the bytes of words that look like web or mail addresses, without the punctuation
+        /// around them, so that nothing inside them changes; empty when the text can hold none.
+        static func addressMask(_ input: UnsafeBufferPointer<UInt8>) -> [Bool] {
             // Most text has no address at all: look for the marks of one (`@`, `:`, `www.`) before
             // the word walk.
             guard mayHoldAddress(input) else { return [] }
+            var scalars: [Unicode.Scalar] = []
+            var offsets: [Int] = []
+            var i = 0
+            while i < input.count {
+                let (scalar, length) = decode(input, at: i)
+                scalars.append(scalar)
+                offsets.append(i)
+                i += length
+            }
+            offsets.append(input.count)
             var mask = [Bool](repeating: false, count: input.count)
             var start = 0
-            while start < input.count {
-                while start < input.count, input[start].isWhitespace { start += 1 }
+            while start < scalars.count {
+                while start < scalars.count, scalars[start].isWhitespace { start += 1 }
                 var end = start
-                while end < input.count, !input[end].isWhitespace { end += 1 }
+                while end < scalars.count, !scalars[end].isWhitespace { end += 1 }
                 var lower = start
                 var upper = end
-                while lower < upper, "\"'(«[<“‘„".unicodeScalars.contains(input[lower]) { lower += 1 }
-                while upper > lower, ".,;:!?\"')»]>”’…".unicodeScalars.contains(input[upper - 1]) { upper -= 1 }
-                if lower < upper, Self.mayBeAddress(input[lower..<upper]) {
-                    let word = String(String.UnicodeScalarView(input[lower..<upper])).lowercased()
+                while lower < upper, "\"'(«[<“‘„".unicodeScalars.contains(scalars[lower]) { lower += 1 }
+                while upper > lower, ".,;:!?\"')»]>”’…".unicodeScalars.contains(scalars[upper - 1]) { upper -= 1 }
+                if lower < upper, Self.mayBeAddress(scalars[lower..<upper]) {
+                    let word = String(String.UnicodeScalarView(scalars[lower..<upper])).lowercased()
                     if word.contains("://") || word.hasPrefix("www.") || word.contains("@") || word.hasPrefix("mailto:") || word.hasPrefix("tel:") {
-                        for k in lower..<upper { mask[k] = true }
+                        for k in offsets[lower]..<offsets[upper] { mask[k] = true }
                     }
                 }
                 start = end
@@ -454,12 +524,28 @@ public struct LocaleTypography: Sendable {
             return mask
         }
 
-        /// Whether `input` holds `@`, `:` or `www.` (in any case).
-        static func mayHoldAddress(_ input: [Unicode.Scalar]) -> Bool {
-            func isW(_ c: Unicode.Scalar) -> Bool { c == "w" || c == "W" }
-            for (i, c) in input.enumerated() {
-                if c == "@" || c == ":" { return true }
-                if isW(c), i + 3 < input.count, isW(input[i + 1]), isW(input[i + 2]), input[i + 3] == "." { return true }
+        /// Whether `input` holds `@`, `:` or `www.` (in any case). Eight bytes without `@`, `:`
+        /// or a `w` are skipped at once.
+        static func mayHoldAddress(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = input.baseAddress else { return false }
+            let count = input.count
+            func isW(_ c: UInt8) -> Bool { c | 0x20 == 0x77 }
+            var i = 0
+            while i < count {
+                if i + 8 <= count {
+                    let word = ByteScan.word(at: base + i)
+                    let marks =
+                        ByteScan.zeroBytes(word ^ (ByteScan.ones &* 0x40)) | ByteScan.zeroBytes(word ^ (ByteScan.ones &* 0x3A))
+                        | ByteScan.zeroBytes((word | (ByteScan.ones &* 0x20)) ^ (ByteScan.ones &* 0x77))
+                    if marks == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let c = base[i]
+                if c == 0x40 || c == 0x3A { return true }
+                if isW(c), i + 3 < count, isW(base[i + 1]), isW(base[i + 2]), base[i + 3] == 0x2E { return true }
+                i += 1
             }
             return false
         }
