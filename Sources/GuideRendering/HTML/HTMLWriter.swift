@@ -4,39 +4,85 @@ import GuideModel
 ///
 /// `text` escapes for element content and quoted attribute values (`& < > "`); `href` escapes a
 /// URL the way cmark does (percent-encoding outside a safe set, `&` and `'` as entities).
-public struct HTMLWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+///
+/// A value like an array (copied on write), so sendable like one.
+public struct HTMLWriter: @unchecked Sendable {
+    /// The bytes written: `count` of `capacity` at `base`, which doubles when full and is copied
+    /// when written to while another writer shares it. A page's markup is a million short
+    /// appends; an array's `append(contentsOf:)` costs several times the copy itself.
+    private var base: UnsafeMutablePointer<UInt8>
+    public private(set) var count = 0
+    private var capacity: Int
+    /// Frees `base` when the last writer sharing it goes.
+    private var owner: Owner
 
-    public init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+    private final class Owner: @unchecked Sendable {
+        let base: UnsafeMutablePointer<UInt8>
+        init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+        deinit { base.deallocate() }
     }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public init(capacity: Int = 4096) {
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+        owner = Owner(base)
+    }
+
+    /// Moves the bytes to memory of this writer's own with room for `extra` more.
+    @inline(never)
+    private mutating func makeRoom(_ extra: Int) {
+        let grown = count + extra > capacity ? Swift.max(capacity * 2, count + extra) : capacity
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        new.update(from: base, count: count)
+        base = new
+        capacity = grown
+        owner = Owner(new)
+    }
+
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// Appends `count` bytes from `source` as they are.
+    @inline(__always)
+    public mutating func append(_ source: UnsafePointer<UInt8>, count n: Int) {
+        if count + n > capacity || !isKnownUniquelyReferenced(&owner) { makeRoom(n) }
+        let end = base + count
+        if n <= 16 {
+            for k in 0..<n { end[k] = source[k] }
+        } else {
+            end.update(from: source, count: n)
+        }
+        count += n
+    }
 
     /// Appends markup as is. (Disfavoured: a literal goes to the `StaticString` form, which
     /// copies its bytes without a `String`'s UTF-8 view.)
     @_disfavoredOverload
     public mutating func raw(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
+        var s = s
+        s.withUTF8 { if let base = $0.baseAddress { append(base, count: $0.count) } }
     }
 
     public mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        s.withUTF8Buffer { if let base = $0.baseAddress { append(base, count: $0.count) } }
     }
 
     /// Appends what `other` holds (from byte `start` on).
     public mutating func append(_ other: HTMLWriter, from start: Int = 0) {
-        other.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
+        withExtendedLifetime(other.owner) { append(other.base + start, count: other.count - start) }
     }
 
     /// Appends one byte as is.
     public mutating func byte(_ byte: UInt8) {
-        bytes.append(byte)
+        if count + 1 > capacity || !isKnownUniquelyReferenced(&owner) { makeRoom(1) }
+        base[count] = byte
+        count += 1
     }
 
     /// Starts a new line unless the output is empty or already at one (cmark's `cr`).
     public mutating func newlineIfNeeded() {
-        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        if count > 0, base[count - 1] != UInt8(ascii: "\n") { byte(UInt8(ascii: "\n")) }
     }
 
     /// Appends text escaped for element content and attribute values.
@@ -73,13 +119,13 @@ public struct HTMLWriter: Sendable {
                     i += 1
                     continue
                 }
-                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start)) }
+                if start < i { append(base + start, count: i - start) }
                 raw(escape)
                 i += 1
                 start = i
             }
         }
-        if start < count { bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start)) }
+        if start < count { append(base + start, count: count - start) }
     }
 
     /// Appends a URL escaped for an `href` or `src` attribute.
@@ -92,15 +138,15 @@ public struct HTMLWriter: Sendable {
     public mutating func href(_ utf8: UnsafeBufferPointer<UInt8>) {
         for byte in utf8 {
             if Self.hrefSafe[Int(byte)] {
-                bytes.append(byte)
+                self.byte(byte)
             } else if byte == UInt8(ascii: "&") {
                 raw("&amp;")
             } else if byte == UInt8(ascii: "'") {
                 raw("&#x27;")
             } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+                self.byte(UInt8(ascii: "%"))
+                self.byte(Self.hexDigits[Int(byte >> 4)])
+                self.byte(Self.hexDigits[Int(byte & 0xF)])
             }
         }
     }

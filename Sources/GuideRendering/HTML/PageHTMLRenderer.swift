@@ -80,7 +80,7 @@ public struct PageHTMLRenderer: Sendable {
 
         /// Escaped once; the second output copies the bytes.
         mutating func text(_ s: String) {
-            let start = out.bytes.count
+            let start = out.count
             out.text(s)
             other?.out.append(out, from: start)
         }

@@ -250,7 +250,7 @@ public struct SiteRenderer: Sendable {
 
     /// One page as a section of `print.html`, around its rendered body (`printBodyRenderer`).
     func renderPrintSection(_ page: Page, body pageBody: HTMLWriter, in edition: LocaleEdition) -> [UInt8] {
-        var body = HTMLWriter(capacity: pageBody.bytes.count + 4096)
+        var body = HTMLWriter(capacity: pageBody.count + 4096)
         body.raw("<section class=\"print-page\" id=\"page-")
         body.text(page.slug)
         body.raw("\"")
