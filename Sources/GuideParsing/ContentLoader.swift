@@ -395,19 +395,30 @@ func readBytes(_ path: String, expected: Int) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
-    var count = 0
-    while true {
-        if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            return nil
+    /// Up to `room` bytes read into uninitialized memory, and whether they filled it.
+    func readChunk(_ room: Int) -> (bytes: [UInt8], full: Bool)? {
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, initialized in
+            while initialized < room {
+                let n = read(fd, buffer.baseAddress! + initialized, room - initialized)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                if n == 0 { return }
+                initialized += n
+            }
         }
-        if n == 0 { break }
-        count += n
+        return failed ? nil : (bytes, bytes.count == room)
     }
-    bytes.removeLast(bytes.count - count)
+    // The expected size and a byte more; a file that grew since it was measured is read on.
+    guard var (bytes, full) = readChunk(max(expected, 0) + 1) else { return nil }
+    while full {
+        guard let more = readChunk(max(bytes.count, 4096)) else { return nil }
+        bytes += more.bytes
+        full = more.full
+    }
     return bytes
 }
 
