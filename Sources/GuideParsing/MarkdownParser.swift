@@ -3,7 +3,7 @@ import Foundation
 import GuideModel
 
 /// Parses CommonMark through libcmark into the model. The only place that touches cmark: every
-/// string is copied out and every cmark object is freed before `parse` returns.
+/// string is copied out and every cmark object is given back before `parse` returns.
 public enum MarkdownParser {
     /// Containers nested deeper than this are dropped with an error, so that no later walk over
     /// the tree depends on how deep the input is.
@@ -27,13 +27,16 @@ public enum MarkdownParser {
 
     /// Parses `utf8` (valid UTF-8, LF line endings) as the contents of `file`.
     public static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, file: String, maximumDepth: Int = maximumDepth) -> Result {
-        let document: OpaquePointer? = buffer.withMemoryRebound(to: CChar.self) { chars in
-            cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+        // cmark allocates from this thread's arena; the parser and the tree are given back whole
+        // once the model holds copies of everything (no `cmark_node_free` walk).
+        defer { ParseArena.reset() }
+        let document: OpaquePointer? = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, ParseArena.allocator).flatMap { parser in
+            buffer.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
+            return cmark_parser_finish(parser)
         }
         guard let document else {
             return Result(blocks: [], diagnostics: [.error("parse-failed", "cmark could not parse the file", at: SourceLocation(file: file))])
         }
-        defer { cmark_node_free(document) }
         var converter = Converter(file: file, maximumDepth: maximumDepth)
         return converter.convert(document)
     }
