@@ -37,8 +37,16 @@ public struct Page: Sendable, Hashable {
     }
 
     /// The output name without extension: `03-grooming` for `03-grooming.md`.
-    public var slug: String {
-        fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+    public var slug: String { Self.slug(fileName) }
+
+    /// `fileName` without a final `.md` (compared as bytes: no grapheme breaking per call).
+    public static func slug(_ fileName: String) -> String {
+        var name = fileName
+        return name.withUTF8 { bytes in
+            let n = bytes.count
+            guard n >= 3, bytes[n - 3] == UInt8(ascii: "."), bytes[n - 2] == UInt8(ascii: "m"), bytes[n - 1] == UInt8(ascii: "d") else { return fileName }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(n - 3)]), as: UTF8.self)
+        }
     }
 
     /// The page's top-level headings in order, with their level and plain text.

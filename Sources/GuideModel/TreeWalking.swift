@@ -22,7 +22,9 @@ extension Array where Element == Block {
     @inlinable
     public func walk<Visitor: TreeVisitor>(_ visitor: inout Visitor) {
         // Frames of (siblings, next index): no per-node array copies.
-        var stack: [(blocks: [Block], next: Int)] = [(self, 0)]
+        var stack: [(blocks: [Block], next: Int)] = []
+        stack.reserveCapacity(4)
+        stack.append((self, 0))
         while let top = stack.indices.last {
             // Read in place: copying the frame's array out would retain and release it per node.
             let next = stack[top].next
@@ -61,7 +63,10 @@ extension Array where Element == Inline {
     /// Visits every inline in document order, iteratively.
     @inlinable
     public func walk<Visitor: TreeVisitor>(_ visitor: inout Visitor) {
-        var stack: [(inlines: [Inline], next: Int)] = [(self, 0)]
+        var stack: [(inlines: [Inline], next: Int)] = []
+        // Room for emphasis in a link in strong text without growing.
+        stack.reserveCapacity(4)
+        stack.append((self, 0))
         while let top = stack.indices.last {
             let next = stack[top].next
             guard next < stack[top].inlines.count else {

@@ -33,13 +33,18 @@ public struct HTMLWriter: @unchecked Sendable {
     private mutating func makeRoom(_ extra: Int) {
         let grown = count + extra > capacity ? Swift.max(capacity * 2, count + extra) : capacity
         let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        new.update(from: base, count: count)
+        UnsafeMutableRawPointer(new).copyMemory(from: base, byteCount: count)
         base = new
         capacity = grown
         owner = Owner(new)
     }
 
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var bytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let start = buffer.baseAddress { UnsafeMutableRawPointer(start).copyMemory(from: base, byteCount: count) }
+            initialized = count
+        }
+    }
 
     public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
@@ -47,11 +52,19 @@ public struct HTMLWriter: @unchecked Sendable {
     @inline(__always)
     public mutating func append(_ source: UnsafePointer<UInt8>, count n: Int) {
         if count + n > capacity || !isKnownUniquelyReferenced(&owner) { makeRoom(n) }
-        let end = base + count
-        if n <= 16 {
-            for k in 0..<n { end[k] = source[k] }
+        let end = UnsafeMutableRawPointer(base + count)
+        let from = UnsafeRawPointer(source)
+        // Short copies (most tags) as two overlapping words, not a call.
+        if n >= 8, n <= 16 {
+            end.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            end.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4, n < 8 {
+            end.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            end.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
+        } else if n < 4 {
+            for k in 0..<n { end.storeBytes(of: from.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self) }
         } else {
-            end.update(from: source, count: n)
+            end.copyMemory(from: from, byteCount: n)
         }
         count += n
     }
@@ -65,7 +78,11 @@ public struct HTMLWriter: @unchecked Sendable {
     }
 
     public mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { if let base = $0.baseAddress { append(base, count: $0.count) } }
+        if s.hasPointerRepresentation {
+            append(s.utf8Start, count: s.utf8CodeUnitCount)
+        } else {
+            s.withUTF8Buffer { if let base = $0.baseAddress { append(base, count: $0.count) } }
+        }
     }
 
     /// Appends what `other` holds (from byte `start` on).
@@ -98,19 +115,32 @@ public struct HTMLWriter: @unchecked Sendable {
         let count = utf8.count
         var start = 0
         var i = 0
+        /// The high bit of each byte of `word` that is `"`, `&`, `<` or `>`: `"` and `&` differ in
+        /// one bit, as `<` and `>` do, so two tests find all four.
+        @inline(__always) func escapes(_ word: UInt64) -> UInt64 {
+            ByteScan.zeroBytes((word & ~(ByteScan.ones &* 0x04)) ^ (ByteScan.ones &* 0x22))
+                | ByteScan.zeroBytes((word & ~(ByteScan.ones &* 0x02)) ^ (ByteScan.ones &* 0x3C))
+        }
         while i < count {
             while i + 8 <= count {
-                // `"` and `&` differ in one bit, as `<` and `>` do: two tests find all four.
-                let word = ByteScan.word(at: base + i)
-                let quoteOrAmpersand = ByteScan.zeroBytes((word & ~(ByteScan.ones &* 0x04)) ^ (ByteScan.ones &* 0x22))
-                let angle = ByteScan.zeroBytes((word & ~(ByteScan.ones &* 0x02)) ^ (ByteScan.ones &* 0x3C))
-                if quoteOrAmpersand | angle != 0 { break }
+                if escapes(ByteScan.word(at: base + i)) != 0 { break }
                 i += 8
+            }
+            // Fewer than eight bytes left: the last eight, of which the ones already seen are
+            // shifted out.
+            if i < count, count - i < 8, count >= 8, escapes(ByteScan.word(at: base + count - 8) >> (UInt64(8 - (count - i)) * 8)) == 0 {
+                break
             }
             let stop = Swift.min(count, i + 8)
             while i < stop {
+                let byte = base[i]
+                // Letters and every byte of a non-ASCII character are above `>`.
+                if byte > UInt8(ascii: ">") {
+                    i += 1
+                    continue
+                }
                 let escape: StaticString
-                switch base[i] {
+                switch byte {
                 case UInt8(ascii: "&"): escape = "&amp;"
                 case UInt8(ascii: "<"): escape = "&lt;"
                 case UInt8(ascii: ">"): escape = "&gt;"

@@ -1,3 +1,4 @@
+import Foundation
 import GuideModel
 
 /// Renders the HTML site: the language chooser, every locale's pages, its one-page edition, and
@@ -41,8 +42,9 @@ public struct SiteRenderer: Sendable {
     public func renderPage(at index: Int, of edition: LocaleEdition, body: Page? = nil, shared: LocaleParts) -> RenderedPage {
         let page = body ?? edition.pages[index]
         let anchors = anchors(of: page)
-        let printAnchors = anchors.map { "\(page.slug)--\($0)" }
-        let path = "\(edition.locale.code)/\(page.slug).html"
+        let slug = page.slug
+        let printAnchors = anchors.map { "\(slug)--\($0)" }
+        let path = "\(edition.locale.code)/\(slug).html"
         guard let cache else {
             // Without a cache both bodies come from one walk.
             var body = HTMLWriter(capacity: 16 * 1024)
@@ -170,7 +172,7 @@ public struct SiteRenderer: Sendable {
         }
         context["hasPager"] = edition.pages.count > 1
         context["tocHTML"] = shared.tocHTML(edition, current: page.fileName)
-        return Self.splice(body.bytes, into: theme.render(context, template: "page"))
+        return Self.splice(body, into: theme.render(context, template: "page"))
     }
 
     /// What templates get for `{{{body}}}`: the body goes in its place after rendering, as bytes,
@@ -183,29 +185,38 @@ public struct SiteRenderer: Sendable {
     static func frame(around page: String) -> (head: [UInt8], tail: [UInt8]) {
         let page = Array(page.utf8)
         let marker = Array(bodyMarker.utf8)
-        var i = 0
-        while i + marker.count <= page.count {
-            if page[i] == 0, page[i..<(i + marker.count)].elementsEqual(marker) {
-                var tail = Array(page[(i + marker.count)...])
-                while let next = tail.indices.first(where: { tail[$0...].starts(with: marker) }) {
-                    tail.removeSubrange(next..<(next + marker.count))
-                }
-                return (Array(page[..<i]), tail)
-            }
-            i += 1
+        guard let at = firstMarker(in: page[...]) else { return (page, []) }
+        var tail = Array(page[(at + marker.count)...])
+        while let next = firstMarker(in: tail[...]) {
+            tail.removeSubrange(next..<(next + marker.count))
         }
-        return (page, [])
+        return (Array(page[..<at]), tail)
+    }
+
+    /// Where `bodyMarker` first starts in `bytes`: a NUL byte is looked for with `memchr`, and
+    /// there is none in a page but the marker's.
+    static func firstMarker(in bytes: ArraySlice<UInt8>) -> Int? {
+        let marker = Array(bodyMarker.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var from = 0
+            while from < buffer.count, let nul = memchr(base + from, 0, buffer.count - from) {
+                let at = base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
+                if buffer[at...].starts(with: marker) { return bytes.startIndex + at }
+                from = at + 1
+            }
+            return nil
+        }
     }
 
     /// `page`, rendered with `bodyMarker` as its body, with `body` in its place.
-    static func splice(_ body: [UInt8], into page: String) -> [UInt8] {
+    static func splice(_ body: HTMLWriter, into page: String) -> [UInt8] {
         let (head, tail) = frame(around: page)
-        var out: [UInt8] = []
-        out.reserveCapacity(head.count + body.count + tail.count)
-        out += head
-        out += body
-        out += tail
-        return out
+        var out = HTMLWriter(capacity: head.count + body.count + tail.count)
+        head.withUnsafeBufferPointer { if let base = $0.baseAddress { out.append(base, count: $0.count) } }
+        out.append(body)
+        tail.withUnsafeBufferPointer { if let base = $0.baseAddress { out.append(base, count: $0.count) } }
+        return out.bytes
     }
 
     /// The whole guide on one page, for printing and reading offline: the pages' sections in order.
@@ -329,8 +340,8 @@ public struct SiteRenderer: Sendable {
         { target in
             switch target {
             case .external(let url): return url
-            case .page(let fileName, let anchor): return Self.htmlName(fileName) + (anchor.map { "#\($0)" } ?? "")
-            case .anchor(let anchor): return "#\(anchor)"
+            case .page(let fileName, let anchor): return anchor.map { Self.htmlName(fileName) + "#" + $0 } ?? Self.htmlName(fileName)
+            case .anchor(let anchor): return "#" + anchor
             case .file(let path): return LinkTarget.contentPath(path, locale: contentLocale).map { "../media/\($0)" }
             case .unsafeScheme: return nil
             }
@@ -342,8 +353,8 @@ public struct SiteRenderer: Sendable {
         { target in
             switch target {
             case .page(let fileName, let anchor):
-                let slug = String(fileName.dropLast(3))
-                return anchor.map { "#\(slug)--\($0)" } ?? "#page-\(slug)"
+                let slug = Page.slug(fileName)
+                return anchor.map { "#" + slug + "--" + $0 } ?? "#page-" + slug
             case .anchor(let anchor):
                 return "#\(pageSlug)--\(anchor)"
             default:
@@ -353,6 +364,6 @@ public struct SiteRenderer: Sendable {
     }
 
     static func htmlName(_ fileName: String) -> String {
-        (fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName) + ".html"
+        Page.slug(fileName) + ".html"
     }
 }
