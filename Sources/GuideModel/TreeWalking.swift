@@ -21,29 +21,30 @@ extension Array where Element == Block {
     /// all without recursion so that input depth never reaches the stack.
     @inlinable
     public func walk<Visitor: TreeVisitor>(_ visitor: inout Visitor) {
-        // Frames of (siblings, next index): no per-node array copies.
-        var stack: [(blocks: [Block], next: Int)] = []
-        stack.reserveCapacity(4)
-        stack.append((self, 0))
-        while let top = stack.indices.last {
-            // Read in place: copying the frame's array out would retain and release it per node.
-            let next = stack[top].next
-            guard next < stack[top].blocks.count else {
-                stack.removeLast()
-                continue
-            }
-            stack[top].next = next + 1
-            let block = stack[top].blocks[next]
-            visitor.visit(block)
-            switch block.kind {
-            case .blockQuote(let children):
-                stack.append((children, 0))
-            case .list(_, let items):
-                for item in items.reversed() { stack.append((item.blocks, 0)) }
-            case .paragraph(let inlines), .heading(_, let inlines):
-                inlines.walk(&visitor)
-            case .codeBlock, .htmlBlock, .thematicBreak:
-                break
+        // Frames of (siblings, where to go on). A frame's siblings are taken out of the stack
+        // once and read from a constant, so no node is copied (retained and released) to be
+        // visited.
+        var stack: [(blocks: [Block], next: Int)] = [(self, 0)]
+        while let frame = stack.popLast() {
+            let blocks = frame.blocks
+            var index = frame.next
+            descend: while index < blocks.count {
+                visitor.visit(blocks[index])
+                index += 1
+                switch blocks[index - 1].kind {
+                case .blockQuote(let children):
+                    stack.append((blocks, index))
+                    stack.append((children, 0))
+                    break descend
+                case .list(_, let items):
+                    stack.append((blocks, index))
+                    for item in items.reversed() { stack.append((item.blocks, 0)) }
+                    break descend
+                case .paragraph(let inlines), .heading(_, let inlines):
+                    inlines.walk(&visitor)
+                case .codeBlock, .htmlBlock, .thematicBreak:
+                    break
+                }
             }
         }
     }
@@ -63,24 +64,24 @@ extension Array where Element == Inline {
     /// Visits every inline in document order, iteratively.
     @inlinable
     public func walk<Visitor: TreeVisitor>(_ visitor: inout Visitor) {
-        var stack: [(inlines: [Inline], next: Int)] = []
-        // Room for emphasis in a link in strong text without growing.
-        stack.reserveCapacity(4)
-        stack.append((self, 0))
-        while let top = stack.indices.last {
-            let next = stack[top].next
-            guard next < stack[top].inlines.count else {
-                stack.removeLast()
-                continue
-            }
-            stack[top].next = next + 1
-            let inline = stack[top].inlines[next]
-            visitor.visit(inline)
-            switch inline.kind {
-            case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c):
-                if !c.isEmpty { stack.append((c, 0)) }
-            case .text, .softBreak, .lineBreak, .code, .html:
-                break
+        // A literal: the compiler keeps it off the heap until a frame is pushed.
+        var stack: [(inlines: [Inline], next: Int)] = [(self, 0)]
+        while let frame = stack.popLast() {
+            let inlines = frame.inlines
+            var index = frame.next
+            descend: while index < inlines.count {
+                visitor.visit(inlines[index])
+                index += 1
+                switch inlines[index - 1].kind {
+                case .emphasis(let c), .strong(let c), .link(_, _, let c), .image(_, _, let c):
+                    if !c.isEmpty {
+                        stack.append((inlines, index))
+                        stack.append((c, 0))
+                        break descend
+                    }
+                case .text, .softBreak, .lineBreak, .code, .html:
+                    break
+                }
             }
         }
     }

@@ -172,7 +172,7 @@ public struct SiteRenderer: Sendable {
         }
         context["hasPager"] = edition.pages.count > 1
         context["tocHTML"] = shared.tocHTML(edition, current: page.fileName)
-        return Self.splice(body, into: theme.render(context, template: "page"))
+        return Self.splice(body, into: theme.renderByShape(context, template: "page", keep: Self.bodyMarker))
     }
 
     /// What templates get for `{{{body}}}`: the body goes in its place after rendering, as bytes,
@@ -183,7 +183,10 @@ public struct SiteRenderer: Sendable {
     /// A page rendered with `bodyMarker` as its body, cut where the body goes: the body goes in
     /// once, where the template first asks for it.
     static func frame(around page: String) -> (head: [UInt8], tail: [UInt8]) {
-        let page = Array(page.utf8)
+        frame(around: Array(page.utf8))
+    }
+
+    static func frame(around page: [UInt8]) -> (head: [UInt8], tail: [UInt8]) {
         let marker = Array(bodyMarker.utf8)
         guard let at = firstMarker(in: page[...]) else { return (page, []) }
         var tail = Array(page[(at + marker.count)...])
@@ -210,7 +213,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `page`, rendered with `bodyMarker` as its body, with `body` in its place.
-    static func splice(_ body: HTMLWriter, into page: String) -> [UInt8] {
+    static func splice(_ body: HTMLWriter, into page: [UInt8]) -> [UInt8] {
         let (head, tail) = frame(around: page)
         var out = HTMLWriter(capacity: head.count + body.count + tail.count)
         head.withUnsafeBufferPointer { if let base = $0.baseAddress { out.append(base, count: $0.count) } }

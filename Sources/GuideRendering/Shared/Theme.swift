@@ -12,6 +12,8 @@ public struct Theme: Sendable {
     public var epub: EPUBTheme? = nil
     /// The templates' names and texts: equal fingerprints render equal pages.
     public var fingerprint: String = ""
+    /// Pages rendered once per shape of their context (`TemplateShapes`).
+    var shapes = TemplateShapes(templates: [])
 
     public struct LoadError: Error, CustomStringConvertible {
         public var path: String
@@ -30,12 +32,14 @@ public struct Theme: Sendable {
         MustacheContentTypes.register(TemplateEscaping.ContentType(), named: TemplateEscaping.contentTypeName)
         var library = MustacheLibrary()
         var fingerprint = ""
+        var texts: [String] = []
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = templatesDir + "/" + name
             guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw LoadError(path: path, reason: "cannot read the template as UTF-8")
             }
             fingerprint += name + "\n" + text + "\n"
+            texts.append(text)
             do {
                 // The pragma comes first in every template, so partials escape the same way.
                 try library.register("{{% CONTENT_TYPE: \(TemplateEscaping.contentTypeName) }}" + text, named: String(name.dropLast(".mustache".count)))
@@ -54,7 +58,7 @@ public struct Theme: Sendable {
         }
         let epubDirectory = directory + "/epub"
         let epub = fm.fileExists(atPath: epubDirectory) ? try EPUBTheme.load(directory: epubDirectory) : nil
-        return Theme(library: library, assets: assets, epub: epub, fingerprint: fingerprint)
+        return Theme(library: library, assets: assets, epub: epub, fingerprint: fingerprint, shapes: TemplateShapes(templates: texts))
     }
 
     /// `load`, or with a `cache` (`serve`) the theme loaded before if no file of the folder
@@ -73,5 +77,10 @@ public struct Theme: Sendable {
 
     func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// `render` as UTF-8, through the theme's shapes: for templates rendered once per page.
+    func renderByShape(_ context: [String: Any], template: String, keep: String) -> [UInt8] {
+        shapes.render(context, template: template, keep: keep) { render($0, template: template) }
     }
 }
