@@ -27,10 +27,11 @@ public enum MarkdownParser {
 
     /// Parses `utf8` (valid UTF-8, LF line endings) as the contents of `file`.
     public static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, file: String, maximumDepth: Int = maximumDepth) -> Result {
-        // cmark allocates from this thread's arena; the parser and the tree are given back whole
-        // once the model holds copies of everything (no `cmark_node_free` walk).
-        defer { ParseArena.reset() }
-        let document: OpaquePointer? = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, ParseArena.allocator).flatMap { parser in
+        // cmark allocates from this thread's arena (CCmark's shim.h); the parser and the tree
+        // are given back whole once the model holds copies of everything (no `cmark_node_free`
+        // walk).
+        defer { guidegen_arena_reset() }
+        let document: OpaquePointer? = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, guidegen_arena_allocator()).flatMap { parser in
             buffer.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
             return cmark_parser_finish(parser)
         }

@@ -79,17 +79,13 @@ public struct LocaleTypography: Sendable {
     /// Whether `text` holds anything the rules below act on, checked on its UTF-8 bytes: most
     /// text nodes hold none, and the walk is what a build spends its time on.
     func mayChange(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            Self.significant.withUnsafeBufferPointer { significant in
-                Self.chunkSignificant.withUnsafeBufferPointer { inChunk in
-                    mayChange(bytes, significant: significant, inChunk: inChunk)
-                }
-            }
-        }
+        // A string without contiguous UTF-8 (never one from the parser) goes to the walk.
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            Self.byteKinds.withUnsafeBufferPointer { mayChange(bytes, kinds: $0) }
+        } ?? true
     }
 
-    private func mayChange(_ utf8: UnsafeBufferPointer<UInt8>, significant: UnsafeBufferPointer<UInt8>, inChunk: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func mayChange(_ utf8: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let bytes = utf8.baseAddress else { return false }
         let count = utf8.count
         var i = 0
@@ -98,10 +94,10 @@ public struct LocaleTypography: Sendable {
             // Eight bytes at a time: a chunk with none of the bytes a change starts with (the
             // lead bytes of « » — included), and not right after a lead byte, is skipped whole.
             if end == i + 8 {
-                var found = inChunk[Int(bytes[i])] | inChunk[Int(bytes[i + 1])] | inChunk[Int(bytes[i + 2])] | inChunk[Int(bytes[i + 3])]
-                found |= inChunk[Int(bytes[i + 4])] | inChunk[Int(bytes[i + 5])] | inChunk[Int(bytes[i + 6])] | inChunk[Int(bytes[i + 7])]
+                var found = kinds[Int(bytes[i])] | kinds[Int(bytes[i + 1])] | kinds[Int(bytes[i + 2])] | kinds[Int(bytes[i + 3])]
+                found |= kinds[Int(bytes[i + 4])] | kinds[Int(bytes[i + 5])] | kinds[Int(bytes[i + 6])] | kinds[Int(bytes[i + 7])]
                 let afterLead = (i >= 1 && (bytes[i - 1] == 0xC2 || bytes[i - 1] == 0xE2)) || (i >= 2 && bytes[i - 2] == 0xE2)
-                if found == 0, !afterLead {
+                if found & Self.inChunk == 0, !afterLead {
                     i = end
                     continue
                 }
@@ -109,7 +105,7 @@ public struct LocaleTypography: Sendable {
             while i < end {
                 let byte = bytes[i]
                 // Letters, digits, spaces and most punctuation cannot start a change.
-                if significant[Int(byte)] != 0 {
+                if kinds[Int(byte)] & Self.significant != 0 {
                     let previous = i > 0 ? bytes[i - 1] : 0x20
                     switch byte {
                     case 0x22, 0x27: return true  // " '
@@ -133,12 +129,15 @@ public struct LocaleTypography: Sendable {
         return false
     }
 
-    /// The bytes `mayChange` looks at, one by one.
-    private static let significant: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xAB, 0xBB, 0x94])
-    /// The bytes that make `mayChange` look at a chunk of eight: the ASCII ones above, and the
-    /// lead bytes of « and » (C2) and of — (E2) instead of their later bytes, which are common
-    /// inside Cyrillic letters.
-    static let chunkSignificant: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xC2, 0xE2])
+    /// Per byte, whether `mayChange` looks at it one by one (`significant`) and whether it makes
+    /// `mayChange` look at its chunk of eight (`inChunk`): the ASCII ones, and the lead bytes of
+    /// « and » (C2) and of — (E2) instead of their later bytes, which are common inside Cyrillic
+    /// letters.
+    private static let byteKinds: [UInt8] = zip(
+        table([0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xAB, 0xBB, 0x94]), table([0x22, 0x27, 0x2E, 0x2D, 0x3A, 0x3B, 0x21, 0x3F, 0xC2, 0xE2])
+    ).map { $0 * significant | $1 * inChunk }
+    private static let significant: UInt8 = 1
+    private static let inChunk: UInt8 = 2
     /// The bytes the walk stops at, per language: the rest is copied as it is.
     private static let triggers: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0xC2])
     private static let frenchTriggers: [UInt8] = table([0x22, 0x27, 0x2E, 0x2D, 0xC2, 0x3A, 0x3B, 0x21, 0x3F])
