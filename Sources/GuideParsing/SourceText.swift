@@ -51,9 +51,12 @@ public enum SourceText {
             while i < count {
                 if i + 8 <= count {
                     let word = ByteScan.word(at: base + i)
-                    if word & ByteScan.highs == 0, ByteScan.zeroBytes(word) == 0, ByteScan.zeroBytes(word ^ (ones &* 0x0D)) == 0 {
-                        i += 8
-                        continue
+                    if ByteScan.zeroBytes(word) == 0, ByteScan.zeroBytes(word ^ (ones &* 0x0D)) == 0 {
+                        let whole = wholeASCIIOrTwoByte(word)
+                        if whole > 0 {
+                            i += whole
+                            continue
+                        }
                     }
                 }
                 // Byte by byte to the end of the chunk (or of the character that crosses it).
@@ -72,6 +75,25 @@ public enum SourceText {
             }
             return true
         }
+    }
+
+    /// How many of the eight bytes of `word`, starting at a character boundary, are ASCII and
+    /// whole two-byte characters (U+0080 to U+07FF: Cyrillic, accented Latin): 8, or 7 when the
+    /// last one starts a character; 0 when a byte is anything else.
+    @inline(__always)
+    private static func wholeASCIIOrTwoByte(_ word: UInt64) -> Int {
+        let highs = ByteScan.highs
+        let high = word & highs
+        if high == 0 { return 8 }
+        // Lead bytes 11xxxxxx and continuation bytes 10xxxxxx, by their high bits.
+        let lead = word & (word << 1) & highs
+        let continuation = word & ~(word << 1) & highs
+        // E0 and above start longer characters; C0 and C1 only overlong ones.
+        let threeOrMore = ((word & ~highs) &+ (ByteScan.ones &* 0x20)) & high
+        let overlong = ByteScan.zeroBytes((word & (ByteScan.ones &* 0xFE)) ^ (ByteScan.ones &* 0xC0))
+        // Each continuation right after a lead, each lead before one (but the last byte's).
+        guard threeOrMore == 0, overlong == 0, continuation == lead << 8 else { return 0 }
+        return lead & (0x80 << 56) == 0 ? 8 : 7
     }
 
     /// Whether `byte` occurs in `bytes` (`memchr`: the generic `contains` walks a page byte by byte).

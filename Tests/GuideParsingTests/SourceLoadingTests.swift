@@ -43,15 +43,16 @@ import Testing
         let pieces: [[UInt8]] = [
             Array("abcdefgh".utf8), Array("---\n".utf8), Array("é".utf8), Array("П".utf8), Array("—".utf8), Array("😀".utf8), [0x0D], [0x00],
             [0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0x80], Array(" \n".utf8),
+            [0xC1, 0xBF], [0xDF, 0xBF], [0xC2, 0x80], [0x80], [0xC2], Array("Привет".utf8),
         ]
         var seed: UInt64 = 2026
         func next(_ n: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(seed >> 33) % n
         }
-        for _ in 0..<4000 {
+        for _ in 0..<20000 {
             var bytes: [UInt8] = next(20) == 0 ? [0xEF, 0xBB, 0xBF] : []
-            for _ in 0..<(1 + next(12)) { bytes += pieces[next(next(4) == 0 ? pieces.count : 6)] }
+            for _ in 0..<(1 + next(16)) { bytes += pieces[next(next(4) == 0 ? pieces.count : 6)] }
             let verbatim: Bool
             if case .success(let text) = SourceText.decode(bytes, file: "p.md") { verbatim = Array(text.utf8) == bytes } else { verbatim = false }
             #expect(SourceText.isVerbatimText(bytes) == verbatim, "\(bytes)")
