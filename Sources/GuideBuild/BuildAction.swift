@@ -143,8 +143,9 @@ public struct BuildAction: Sendable {
         } else {
             // The source locale's pages, then the others' (whose anchors come from the source
             // pages' headings): each body read, checked by the rules that need only the page,
-            // rendered as the site, and its outline kept.
-            let context = CheckContext(guide: outlines, assets: assetPaths, contentRoot: contentRoot)
+            // rendered as the site, and its outline kept. (Only the rules that compare pages
+            // read other pages' anchors.)
+            let context = CheckContext(guide: outlines, assets: assetPaths, contentRoot: contentRoot, withAnchors: false)
             let sourceIndex = outlines.editions.firstIndex { $0.locale.code == outlines.info.sourceLocale }
             let waves = [sourceIndex.map { [$0] } ?? [], outlines.editions.indices.filter { $0 != sourceIndex }]
             for wave in waves where !wave.isEmpty {

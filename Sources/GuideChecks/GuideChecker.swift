@@ -14,13 +14,14 @@ public struct CheckContext: Sendable {
     /// translation of it is compared with, computed once.
     public let sourceStructure: [String: (levels: [Int], destinations: [String])]
 
-    public init(guide: Guide, assets: Set<String>, contentRoot: String) {
+    /// `withAnchors: false` leaves `anchors` empty, for checks of a page on its own.
+    public init(guide: Guide, assets: Set<String>, contentRoot: String, withAnchors: Bool = true) {
         self.guide = guide
         self.assets = assets
         self.contentRoot = contentRoot
         let source = guide.edition(guide.info.sourceLocale)
         var anchors: [String: [String: Set<String>]] = [:]
-        for edition in guide.editions {
+        for edition in guide.editions where withAnchors {
             for page in edition.pages {
                 anchors[edition.locale.code, default: [:]][page.fileName] = Set(
                     HeadingAnchors.anchors(for: page, source: source?.page(fileName: page.fileName)))

@@ -7,6 +7,11 @@ enum NavigationHTML {
     /// page being shown.
     static func item(href: String, text: String, lang: String? = nil, current: Bool = false) -> String {
         var html = HTMLWriter(capacity: 64 + text.utf8.count)
+        item(href: href, text: text, lang: lang, current: current, into: &html)
+        return html.string
+    }
+
+    static func item(href: String, text: String, lang: String? = nil, current: Bool = false, into html: inout HTMLWriter) {
         html.raw("<li><a href=\"")
         html.text(href)
         html.raw("\"")
@@ -19,11 +24,15 @@ enum NavigationHTML {
         html.raw(">")
         html.text(text)
         html.raw("</a></li>")
-        return html.string
     }
 
     /// Items one per line, without a final line break (the template's line ends the list).
     static func list(_ links: [(href: String, text: String)]) -> String {
-        links.map { item(href: $0.href, text: $0.text) }.joined(separator: "\n")
+        var html = HTMLWriter(capacity: links.reduce(0) { $0 + 48 + $1.href.utf8.count + $1.text.utf8.count })
+        for (index, link) in links.enumerated() {
+            if index > 0 { html.raw("\n") }
+            item(href: link.href, text: link.text, into: &html)
+        }
+        return html.string
     }
 }
