@@ -73,8 +73,16 @@ public struct HTMLWriter: @unchecked Sendable {
     /// copies its bytes without a `String`'s UTF-8 view.)
     @_disfavoredOverload
     public mutating func raw(_ s: String) {
-        var s = s
-        s.withUTF8 { if let base = $0.baseAddress { append(base, count: $0.count) } }
+        Self.withUTF8(s) { if let base = $0.baseAddress { append(base, count: $0.count) } }
+    }
+
+    /// `body` with `s`'s UTF-8, in place when the string is native (no copy of the string).
+    @inline(__always)
+    static func withUTF8(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if s.utf8.withContiguousStorageIfAvailable(body) == nil {
+            var s = s
+            s.withUTF8(body)
+        }
     }
 
     public mutating func raw(_ s: StaticString) {
@@ -104,8 +112,7 @@ public struct HTMLWriter: @unchecked Sendable {
 
     /// Appends text escaped for element content and attribute values.
     public mutating func text(_ s: String) {
-        var s = s
-        s.withUTF8 { text($0) }
+        Self.withUTF8(s) { text($0) }
     }
 
     /// Appends UTF-8 text escaped for element content and attribute values: runs without a
@@ -113,55 +120,52 @@ public struct HTMLWriter: @unchecked Sendable {
     public mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard let base = utf8.baseAddress else { return }
         let count = utf8.count
-        var start = 0
-        var i = 0
         /// The high bit of each byte of `word` that is `"`, `&`, `<` or `>`: `"` and `&` differ in
-        /// one bit, as `<` and `>` do, so two tests find all four.
+        /// one bit, as `<` and `>` do, so two tests find all four (exactly: no borrow between
+        /// bytes, so the lowest bit set is the first of them).
         @inline(__always) func escapes(_ word: UInt64) -> UInt64 {
             ByteScan.zeroBytes((word & ~(ByteScan.ones &* 0x04)) ^ (ByteScan.ones &* 0x22))
                 | ByteScan.zeroBytes((word & ~(ByteScan.ones &* 0x02)) ^ (ByteScan.ones &* 0x3C))
         }
-        while i < count {
+        /// The first byte from `i` on to escape, if any.
+        @inline(__always) func nextEscape(from i: Int) -> Int? {
+            var i = i
             while i + 8 <= count {
-                if escapes(ByteScan.word(at: base + i)) != 0 { break }
+                let found = escapes(ByteScan.word(at: base + i))
+                if found != 0 { return i + found.trailingZeroBitCount >> 3 }
                 i += 8
             }
-            // Fewer than eight bytes left: the last eight, of which the ones already seen are
-            // shifted out.
-            if i < count, count - i < 8, count >= 8, escapes(ByteScan.word(at: base + count - 8) >> (UInt64(8 - (count - i)) * 8)) == 0 {
-                break
+            guard i < count else { return nil }
+            if count >= 8 {
+                // The last eight bytes, the ones already seen shifted out.
+                let found = escapes(ByteScan.word(at: base + count - 8) >> (UInt64(8 - (count - i)) * 8))
+                return found == 0 ? nil : i + found.trailingZeroBitCount >> 3
             }
-            let stop = Swift.min(count, i + 8)
-            while i < stop {
-                let byte = base[i]
-                // Letters and every byte of a non-ASCII character are above `>`.
-                if byte > UInt8(ascii: ">") {
-                    i += 1
-                    continue
+            while i < count {
+                switch base[i] {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return i
+                default: i += 1
                 }
-                let escape: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): escape = "&amp;"
-                case UInt8(ascii: "<"): escape = "&lt;"
-                case UInt8(ascii: ">"): escape = "&gt;"
-                case UInt8(ascii: "\""): escape = "&quot;"
-                default:
-                    i += 1
-                    continue
-                }
-                if start < i { append(base + start, count: i - start) }
-                raw(escape)
-                i += 1
-                start = i
             }
+            return nil
+        }
+        var start = 0
+        while let at = nextEscape(from: start) {
+            if start < at { append(base + start, count: at - start) }
+            switch base[at] {
+            case UInt8(ascii: "&"): raw("&amp;")
+            case UInt8(ascii: "<"): raw("&lt;")
+            case UInt8(ascii: ">"): raw("&gt;")
+            default: raw("&quot;")
+            }
+            start = at + 1
         }
         if start < count { append(base + start, count: count - start) }
     }
 
     /// Appends a URL escaped for an `href` or `src` attribute.
     public mutating func href(_ s: String) {
-        var s = s
-        s.withUTF8 { href($0) }
+        Self.withUTF8(s) { href($0) }
     }
 
     /// Appends a UTF-8 URL escaped for an `href` or `src` attribute.

@@ -56,14 +56,17 @@ extension LocaleTypography {
         guard language != .other, mayChange(inlines) else { return nil }
         var pieces: [Piece] = []
         Self.collect(inlines, into: &pieces)
+        // The first character after each piece: of the next piece that has one.
+        var following = [Unicode.Scalar?](repeating: nil, count: pieces.count)
+        for index in pieces.indices.dropLast().reversed() { following[index] = pieces[index + 1].first ?? following[index + 1] }
         var results: [String] = []
+        results.reserveCapacity(pieces.count)
         var open: [OpenQuote] = []
         var previous: Unicode.Scalar? = nil
         for (index, piece) in pieces.enumerated() {
             switch piece {
             case .text(let text):
-                let next = pieces[(index + 1)...].lazy.compactMap(\.first).first
-                let result = apply(text, previous: previous, next: next, open: &open)
+                let result = apply(text, previous: previous, next: following[index], open: &open)
                 results.append(result)
                 previous = result.unicodeScalars.last ?? previous
             case .other(let text):
