@@ -51,7 +51,8 @@ public enum SourceText {
             while i < count {
                 if i + 8 <= count {
                     let word = ByteScan.word(at: base + i)
-                    if ByteScan.zeroBytes(word) == 0, ByteScan.zeroBytes(word ^ (ones &* 0x0D)) == 0 {
+                    // No NUL and no CR: most words have no control character at all.
+                    if !ByteScan.hasByte(word, below: 0x0E) || (ByteScan.zeroBytes(word) == 0 && ByteScan.zeroBytes(word ^ (ones &* 0x0D)) == 0) {
                         let whole = wholeASCIIOrTwoByte(word)
                         if whole > 0 {
                             i += whole
