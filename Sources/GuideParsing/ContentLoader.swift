@@ -241,10 +241,11 @@ public struct ContentLoader: Sendable {
         guard let outline = page.outline, outline.digest == Self.digest(bytes) else { return .failure(changed) }
         if let start = outline.bodyStart, cache == nil, start.offset <= bytes.count {
             // The bytes that were loaded, which are their text: the body is parsed from them
-            // without decoding the file or reading its front matter again.
-            var body = [UInt8](repeating: UInt8(ascii: "\n"), count: start.lines)
-            body += bytes[start.offset...]
-            return .success(body.withUnsafeBufferPointer { MarkdownParser.parse(utf8: $0, file: file) })
+            // without decoding the file or reading its front matter again (or copying it).
+            return .success(
+                bytes.withUnsafeBufferPointer {
+                    MarkdownParser.parse(utf8: UnsafeBufferPointer(rebasing: $0[start.offset...]), file: file, firstLine: start.lines + 1)
+                })
         }
         guard case .success(let text) = SourceText.decode(bytes, file: file),
             case .success(let (_, body)) = cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) })

@@ -25,13 +25,17 @@ public enum MarkdownParser {
         return text.withUTF8 { parse(utf8: $0, file: file, maximumDepth: maximumDepth) }
     }
 
-    /// Parses `utf8` (valid UTF-8, LF line endings) as the contents of `file`.
-    public static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, file: String, maximumDepth: Int = maximumDepth) -> Result {
+    /// Parses `utf8` (valid UTF-8, LF line endings) as the contents of `file`, from line
+    /// `firstLine` on (the lines before it are empty to cmark).
+    public static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int = 1, maximumDepth: Int = maximumDepth) -> Result {
         // cmark allocates from this thread's arena (CCmark's shim.h); the parser and the tree
         // are given back whole once the model holds copies of everything (no `cmark_node_free`
         // walk).
         defer { guidegen_arena_reset() }
         let document: OpaquePointer? = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, guidegen_arena_allocator()).flatMap { parser in
+            // Empty lines so that cmark's line numbers are the file's.
+            let newlines = [CChar](repeating: 0x0A, count: max(firstLine - 1, 0))
+            newlines.withUnsafeBufferPointer { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             buffer.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress, chars.count) }
             return cmark_parser_finish(parser)
         }
@@ -167,17 +171,22 @@ private struct Converter {
         default: return nil
         }
         var frame = Frame(kind: kind, location: location)
-        // Room for every child at once: arrays grown one append at a time are copied again and again.
-        var children = 0
-        var child = cmark_node_first_child(node)
-        while let next = child {
-            children += 1
-            child = cmark_node_next(next)
+        // Room for every child at once: arrays grown one append at a time are copied again and
+        // again. (Emphasis, links and images mostly hold one text: their arrays grow.)
+        func children() -> Int {
+            var count = 0
+            var child = cmark_node_first_child(node)
+            while let next = child {
+                count += 1
+                child = cmark_node_next(next)
+            }
+            return count
         }
         switch kind {
-        case .document, .blockQuote, .item: frame.blocks.reserveCapacity(children)
-        case .list: frame.items.reserveCapacity(children)
-        case .paragraph, .heading, .emphasis, .strong, .link, .image: frame.inlines.reserveCapacity(children)
+        case .document, .blockQuote, .item: frame.blocks.reserveCapacity(children())
+        case .list: frame.items.reserveCapacity(children())
+        case .paragraph, .heading: frame.inlines.reserveCapacity(children())
+        case .emphasis, .strong, .link, .image: break
         }
         return frame
     }
