@@ -102,25 +102,9 @@ final class TemplateShapes: @unchecked Sendable {
                 return bool
             case let dictionary as [String: String]:
                 // The interface strings: no conversion to `[String: Any]` on the way.
-                shape += "{"
-                var marked: [String: String] = [:]
-                marked.reserveCapacity(dictionary.count)
-                for (key, string) in dictionary.sorted(by: { $0.key < $1.key }) {
-                    shape += "\(key.utf8.count):" + key
-                    marked[key] = mark(string)
-                }
-                shape += "}"
-                return marked
+                return mark(dictionary) { $0.mark($1) }
             case let dictionary as [String: Any]:
-                shape += "{"
-                var marked: [String: Any] = [:]
-                marked.reserveCapacity(dictionary.count)
-                for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
-                    shape += "\(key.utf8.count):" + key
-                    marked[key] = mark(value)
-                }
-                shape += "}"
-                return marked
+                return mark(dictionary) { $0.mark($1) }
             case let array as [Any]:
                 shape += "["
                 let marked = array.map { mark($0) }
@@ -131,6 +115,19 @@ final class TemplateShapes: @unchecked Sendable {
                 shape += "(\(description.utf8.count):" + description
                 return value
             }
+        }
+
+        /// A dictionary in the order of its keys, each key in the shape with its length.
+        mutating func mark<Value>(_ dictionary: [String: Value], each: (inout Marking, Value) -> Value) -> [String: Value] {
+            shape += "{"
+            var marked: [String: Value] = [:]
+            marked.reserveCapacity(dictionary.count)
+            for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+                shape += "\(key.utf8.count):" + key
+                marked[key] = each(&self, value)
+            }
+            shape += "}"
+            return marked
         }
 
         mutating func mark(_ string: String) -> String {
