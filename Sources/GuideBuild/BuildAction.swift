@@ -138,7 +138,7 @@ public struct BuildAction: Sendable {
             // then the whole-guide files.
             let (typeset, renderers) = typesetRenderers(allFormats)
             site = renderers.site
-            let context = CheckContext(guide: outlines, assets: assetPaths, contentRoot: contentRoot)
+            let context = CheckContext(guide: outlines, assets: assetPaths, contentRoot: contentRoot, jobs: jobs)
             try tally.add(pass(context).run(passLocales(Array(outlines.editions.indices), typeset: typeset), renderers: renderers))
         } else {
             // The source locale's pages, then the others' (whose anchors come from the source
@@ -172,7 +172,7 @@ public struct BuildAction: Sendable {
                 }
             }
             // Then the rules that compare pages, on the outlines.
-            let complete = CheckContext(guide: outlines, assets: assetPaths, contentRoot: contentRoot)
+            let complete = CheckContext(guide: outlines, assets: assetPaths, contentRoot: contentRoot, jobs: jobs)
             tally.diagnostics += checkOtherPages(complete)
             // The formats that need every page's outline first (the text's cross-references, the
             // ebook's navigation and images) read each body once more, a locale at a time, so that

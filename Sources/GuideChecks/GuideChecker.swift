@@ -14,19 +14,17 @@ public struct CheckContext: Sendable {
     /// translation of it is compared with, computed once.
     public let sourceStructure: [String: (levels: [Int], destinations: [String])]
 
-    /// `withAnchors: false` leaves `anchors` empty, for checks of a page on its own.
-    public init(guide: Guide, assets: Set<String>, contentRoot: String, withAnchors: Bool = true) {
+    /// `withAnchors: false` leaves `anchors` empty, for checks of a page on its own. The anchors
+    /// are computed on `jobs` threads.
+    public init(guide: Guide, assets: Set<String>, contentRoot: String, withAnchors: Bool = true, jobs: Int = 1) {
         self.guide = guide
         self.assets = assets
         self.contentRoot = contentRoot
         let source = guide.edition(guide.info.sourceLocale)
+        let pages = withAnchors ? guide.editions.flatMap { edition in edition.pages.map { (edition.locale.code, $0) } } : []
+        let sets = pages.parallelMap(jobs: jobs) { _, page in Set(HeadingAnchors.anchors(for: page, source: source?.page(fileName: page.fileName))) }
         var anchors: [String: [String: Set<String>]] = [:]
-        for edition in guide.editions where withAnchors {
-            for page in edition.pages {
-                anchors[edition.locale.code, default: [:]][page.fileName] = Set(
-                    HeadingAnchors.anchors(for: page, source: source?.page(fileName: page.fileName)))
-            }
-        }
+        for ((code, page), set) in zip(pages, sets) { anchors[code, default: [:]][page.fileName] = set }
         self.anchors = anchors
         var structure: [String: (levels: [Int], destinations: [String])] = [:]
         for page in source?.pages ?? [] {
