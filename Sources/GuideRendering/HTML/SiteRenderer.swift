@@ -224,12 +224,20 @@ public struct SiteRenderer: Sendable {
 
     /// The whole guide on one page, for printing and reading offline: the pages' sections in order.
     public func renderPrint(_ edition: LocaleEdition, shared: LocaleParts, sections: [[UInt8]]) -> OutputFile {
-        let body = Array(sections.joined())
+        let body = Self.concatenated(sections)
         let html = cache.value("print", PrintKey(frame: shared.frameKey, sections: FileKey(path: Self.printPath(edition), bytes: body))) {
             let frame = renderPrintFrame(edition, shared: shared)
-            return frame.head + body + frame.tail
+            return Self.concatenated([frame.head, body, frame.tail])
         }
         return OutputFile(path: Self.printPath(edition), bytes: html)
+    }
+
+    /// `parts` one after another, each copied whole (`joined()` copies byte by byte).
+    static func concatenated(_ parts: [[UInt8]]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { out.append(contentsOf: part) }
+        return out
     }
 
     /// The sections as one digested key (an array of arrays would be hashed byte by byte).
