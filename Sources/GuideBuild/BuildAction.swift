@@ -78,8 +78,8 @@ public struct BuildAction: Sendable {
         try folder.validate(contentRoot: contentRoot)
         folder.recover()
         // Work that needs no content starts beside the loading.
-        let (themeDirectory, cache) = (self.themeDirectory, self.cache)
-        let theme = Background { Result { try Theme.load(directory: themeDirectory, cache: cache) } }
+        let (themeDirectory, cache, withEPUB) = (self.themeDirectory, self.cache, formats.contains(.epub))
+        let theme = Background { Result { try Theme.load(directory: themeDirectory, withEPUB: withEPUB, cache: cache) } }
         let assets = Background { [contentRoot] in ContentLoader(root: contentRoot).assetPaths() }
 
         // Every page's front matter first, for content not kept whole: each body is read, checked

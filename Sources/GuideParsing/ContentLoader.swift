@@ -183,8 +183,9 @@ public struct ContentLoader: Sendable {
             return result
         }
         let text: String
-        // A file that is its text as it is (no BOM, no CR), read up to its front matter's end.
-        let head = frontMatterOnly ? Self.frontMatterHead(bytes) : nil
+        // A file that is its text as it is (no BOM, no CR), read up to its front matter's end;
+        // without a cache, its body is parsed from the bytes read (as `body(of:)` does).
+        let head = frontMatterOnly || cache == nil ? Self.frontMatterHead(bytes) : nil
         if let head {
             text = head
         } else {
@@ -201,7 +202,7 @@ public struct ContentLoader: Sendable {
         }
         // Front matter only: the body is neither sliced nor parsed now.
         let split: Swift.Result<(matter: FrontMatter, body: String?), Diagnostic> =
-            frontMatterOnly
+            frontMatterOnly || head != nil
             ? FrontMatter.read(text, file: file).map { ($0, nil) }
             : cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) }).map { ($0.0, $0.body) }
         switch split {
@@ -212,8 +213,10 @@ public struct ContentLoader: Sendable {
                 id: matter.id, title: matter.title, description: matter.description, fileName: name,
                 source: matter.idLocation, blocks: [], showsDirectory: matter.showsDirectory,
                 contentLocale: locale)
-            if let body {
-                let parsed = cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) }
+            if !frontMatterOnly {
+                let parsed =
+                    body.map { body in cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) } }
+                    ?? Self.parseBody(bytes, from: matter.bodyStart, file: file)
                 result.parseDiagnostics = parsed.diagnostics
                 page.blocks = parsed.blocks
                 result.page = page
@@ -240,17 +243,20 @@ public struct ContentLoader: Sendable {
         }
         guard let outline = page.outline, outline.digest == Self.digest(bytes) else { return .failure(changed) }
         if let start = outline.bodyStart, cache == nil, start.offset <= bytes.count {
-            // The bytes that were loaded, which are their text: the body is parsed from them
-            // without decoding the file or reading its front matter again (or copying it).
-            return .success(
-                bytes.withUnsafeBufferPointer {
-                    MarkdownParser.parse(utf8: UnsafeBufferPointer(rebasing: $0[start.offset...]), file: file, firstLine: start.lines + 1)
-                })
+            return .success(Self.parseBody(bytes, from: start, file: file))
         }
         guard case .success(let text) = SourceText.decode(bytes, file: file),
             case .success(let (_, body)) = cache.value("front-matter", TextKey(file, text), compute: { FrontMatter.split(text, file: file) })
         else { return .failure(changed) }
         return .success(cache.value("page", TextKey(file, body)) { MarkdownParser.parse(body, file: file) })
+    }
+
+    /// The body of a page file that is its text as it is (`frontMatterHead`), parsed from its bytes
+    /// without decoding the file or copying the body.
+    static func parseBody(_ bytes: [UInt8], from start: Page.BodyStart, file: String) -> MarkdownParser.Result {
+        bytes.withUnsafeBufferPointer {
+            MarkdownParser.parse(utf8: UnsafeBufferPointer(rebasing: $0[start.offset...]), file: file, firstLine: start.lines + 1)
+        }
     }
 
     /// The text of a page file up to the end of its front matter, when the file is text as it is

@@ -23,7 +23,9 @@ public struct Theme: Sendable {
 
     public static let requiredTemplates = ["page", "chooser", "help-box", "directory"]
 
-    public static func load(directory: String) throws -> Theme {
+    /// The theme in `directory`; its ebook part only `withEPUB` (a build without an ebook neither
+    /// parses nor checks those templates).
+    public static func load(directory: String, withEPUB: Bool = true) throws -> Theme {
         let fm = FileManager.default
         let templatesDir = directory + "/templates"
         guard let names = try? fm.contentsOfDirectory(atPath: templatesDir) else {
@@ -57,14 +59,14 @@ public struct Theme: Sendable {
             assets.append(OutputFile(path: "assets/" + name, bytes: [UInt8](data)))
         }
         let epubDirectory = directory + "/epub"
-        let epub = fm.fileExists(atPath: epubDirectory) ? try EPUBTheme.load(directory: epubDirectory) : nil
+        let epub = withEPUB && fm.fileExists(atPath: epubDirectory) ? try EPUBTheme.load(directory: epubDirectory) : nil
         return Theme(library: library, assets: assets, epub: epub, fingerprint: fingerprint, shapes: TemplateShapes(templates: texts))
     }
 
     /// `load`, or with a `cache` (`serve`) the theme loaded before if no file of the folder
     /// changed since: parsing the templates is a fair part of a rebuild.
-    public static func load(directory: String, cache: MemoCache?) throws -> Theme {
-        guard let cache else { return try load(directory: directory) }
+    public static func load(directory: String, withEPUB: Bool = true, cache: MemoCache?) throws -> Theme {
+        guard let cache else { return try load(directory: directory, withEPUB: withEPUB) }
         var contents: [UInt8] = []
         let fm = FileManager.default
         for relative in (fm.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted() {
@@ -72,7 +74,9 @@ public struct Theme: Sendable {
             contents += Array("\(relative.utf8.count):\(relative)\(data.count):".utf8)
             contents += data
         }
-        return try cache.value("theme", FileKey(path: directory, bytes: contents)) { Result { try load(directory: directory) } }.get()
+        return try cache.value(withEPUB ? "theme" : "theme without epub", FileKey(path: directory, bytes: contents)) {
+            Result { try load(directory: directory, withEPUB: withEPUB) }
+        }.get()
     }
 
     func render(_ context: [String: Any], template: String) -> String {
