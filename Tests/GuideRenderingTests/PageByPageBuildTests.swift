@@ -83,6 +83,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    /// The ebook's templates are loaded only for a build that makes an ebook: a broken one stops
+    /// that build with the template's path, not a build of the site.
+    @Test func aBrokenEbookTemplateStopsOnlyEbookBuilds() throws {
+        let folder = Fixture.temporaryFolder("broken-epub-theme")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let theme = folder.appendingPathComponent("theme").path
+        try FileManager.default.copyItem(atPath: Fixture.themeDirectory, toPath: theme)
+        try "{{#notices}}unclosed".write(toFile: theme + "/epub/chapter.mustache", atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("site").path
+
+        let report = try BuildAction(contentRoot: Fixture.contentRoot, output: output, themeDirectory: theme, formats: [.html, .text]).run()
+        #expect(report.files > 0)
+        do {
+            _ = try BuildAction(contentRoot: Fixture.contentRoot, output: output, themeDirectory: theme).run()
+            Issue.record("an ebook built from a broken template")
+        } catch BuildError.theme(let reason) {
+            #expect(reason.contains("epub/chapter.mustache"))
+        }
+        #expect(FileManager.default.fileExists(atPath: output + "/en/index.html"), "a failed build touched the last output")
+    }
+
     @Test func aBodyThatChangedSinceItsOutlineIsAnError() throws {
         let folder = Fixture.temporaryFolder("page-by-page-changed")
         defer { try? FileManager.default.removeItem(at: folder) }
