@@ -197,12 +197,3 @@ public struct HTMLWriter: @unchecked Sendable {
         return table
     }()
 }
-
-extension String {
-    /// The string escaped for HTML element content and attribute values.
-    public var htmlEscaped: String {
-        var writer = HTMLWriter(capacity: utf8.count + 16)
-        writer.text(self)
-        return writer.string
-    }
-}
