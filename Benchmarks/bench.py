@@ -30,27 +30,55 @@ PEAKS = {}
 
 def timed(cmd, cwd=None, stdout=subprocess.DEVNULL):
     """Wall seconds of one run, by a monotonic clock around the process itself (GNU time
-    reports hundredths, a tenth of a 1 MB build), and peak RSS in MB, from one GNU time run of
-    the same command (peak memory does not need a median)."""
+    reports hundredths, a tenth of a 1 MB build), its CPU seconds (user and system, of every
+    thread), and peak RSS in MB, from one GNU time run of the same command (peak memory does not
+    need a median)."""
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL, check=True)
+    process = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise subprocess.CalledProcessError(os.waitstatus_to_exitcode(status), cmd)
     key = (tuple(cmd), cwd)
     if key not in PEAKS:
         with tempfile.NamedTemporaryFile("r") as report:
             subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name] + cmd,
                            cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL, check=True)
             PEAKS[key] = int(report.read().split()[-1]) / 1024
-    return seconds, PEAKS[key]
+    return Sample(seconds, PEAKS[key], usage.ru_utime + usage.ru_stime)
+
+
+class Sample:
+    """One run: wall seconds, peak MB, CPU seconds."""
+
+    def __init__(self, wall, peak, cpu):
+        self.wall, self.peak, self.cpu = wall, peak, cpu
+
+
+class Runs:
+    """The runs of one command: medians, the highest peak, and the wall times in run order."""
+
+    def __init__(self, samples):
+        self.walls = [s.wall for s in samples]
+        self.wall = statistics.median(self.walls)
+        self.cpu = statistics.median(s.cpu for s in samples)
+        self.peak = max(s.peak for s in samples)
 
 
 def alternate(commands, repeat):
-    """Runs each named command `repeat` times, interleaved; returns medians."""
+    """Runs each named command `repeat` times, interleaved: the commands of one round run back to
+    back, so a ratio of one round's times compares runs under the same load."""
     samples = {name: [] for name in commands}
     for _ in range(repeat):
         for name, run in commands.items():
             samples[name].append(run())
-    return {name: (statistics.median(s[0] for s in runs), max(s[1] for s in runs)) for name, runs in samples.items()}
+    return {name: Runs(runs) for name, runs in samples.items()}
+
+
+def paired_ratio(slow, fast):
+    """`slow` / `fast` per round: the median and the range."""
+    ratios = sorted(a / b for a, b in zip(slow.walls, fast.walls))
+    return statistics.median(ratios), ratios[0], ratios[-1]
 
 
 def markdown_files(tree):
@@ -74,6 +102,10 @@ def guidegen_run(content, out, *extra):
     return run
 
 
+def generate(size, tree, *extra):
+    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), str(size), tree] + list(extra), check=True, stdout=subprocess.DEVNULL)
+
+
 def supports_jobs():
     help_text = subprocess.run([GUIDEGEN, "build", "--help"], capture_output=True, text=True).stdout
     return "--jobs" in help_text
@@ -83,8 +115,7 @@ def pandoc_guide(work):
     """What a user's Makefile would do with pandoc: a standalone HTML page per page, and per
     locale one plain text file and one EPUB 3."""
     def run():
-        total = 0.0
-        peak = 0.0
+        total = Sample(0.0, 0.0, 0.0)
         for locale in ["en", "es", "fr", "ru"]:
             folder = os.path.join(ROOT, "Content", locale)
             pages = sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".md"))
@@ -92,15 +123,18 @@ def pandoc_guide(work):
             os.makedirs(out, exist_ok=True)
             for page in pages:
                 name = os.path.basename(page)[:-3]
-                s, m = timed(["pandoc", "-f", "markdown", "-s", "--metadata", f"title={name}", page, "-o", os.path.join(out, name + ".html")])
-                total += s
-                peak = max(peak, m)
+                add(total, timed(["pandoc", "-f", "markdown", "-s", "--metadata", f"title={name}", page, "-o", os.path.join(out, name + ".html")]))
             for fmt, ext in [("plain", "txt"), ("epub3", "epub")]:
-                s, m = timed(["pandoc", "-f", "markdown", "--metadata", "title=Stay safe online", "-t", fmt] + pages + ["-o", os.path.join(out, "guide." + ext)])
-                total += s
-                peak = max(peak, m)
-        return total, peak
+                add(total, timed(["pandoc", "-f", "markdown", "--metadata", "title=Stay safe online", "-t", fmt] + pages + ["-o", os.path.join(out, "guide." + ext)]))
+        return total
     return run
+
+
+def add(total, sample):
+    """Adds one run of a sequence of commands to their total (peak: the highest)."""
+    total.wall += sample.wall
+    total.cpu += sample.cpu
+    total.peak = max(total.peak, sample.peak)
 
 
 class Serve:
@@ -166,41 +200,45 @@ def main():
         say(f"- date: {datetime.date.today().isoformat()}")
         say(f"- machine: {cpu}, {os.cpu_count()} cores, {mem} GiB, {platform.system()} {platform.release()}")
         say(f"- tools: {cmark_version}; {pandoc_version}; guidegen release build")
-        say(f"- method: commands alternate, {args.repeat} runs each, medians of wall time (monotonic clock around each process); peak RSS from one GNU time run of each command")
+        say(f"- method: commands alternate, {args.repeat} rounds, medians of wall time (monotonic clock around each process) and of CPU time (user and system, every thread); a speed ratio is the median of the rounds' ratios, each round's commands run back to back, with the lowest and highest; peak RSS from one GNU time run of each command")
         say(f"- reproduce: `make bench` (or `Benchmarks/bench.py --sizes {' '.join(str(s) for s in args.sizes)} --repeat {args.repeat}`)")
         say()
 
         say("## 1. HTML build of a synthetic tree against the cmark command")
         say()
-        say("| tree | guidegen s | cmark s | guidegen MB/s | cmark MB/s | speed ratio (cmark time / guidegen time) | guidegen peak MB | cmark peak MB |")
-        say("|---|---|---|---|---|---|---|---|")
+        say("| tree | guidegen s | cmark s | guidegen MB/s | cmark MB/s | speed ratio (cmark time / guidegen time): median, range | guidegen CPU s | cmark CPU s | guidegen peak MB | cmark peak MB |")
+        say("|---|---|---|---|---|---|---|---|---|---|")
         per_mb = {}
+        sizes_mb = {}
         default_time = {}
         jobs1 = {}
         for size in args.sizes:
             tree = os.path.join(work, f"tree-{size:g}")
-            subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), str(size), tree], check=True, stdout=subprocess.DEVNULL)
+            generate(size, tree)
             files = markdown_files(tree)
             mb = megabytes(files)
             runs = {"guidegen": guidegen_run(tree, os.path.join(work, f"out-{size:g}"), "--format", "html"), "cmark": cmark_run(files)}
             if supports_jobs():
                 runs["guidegen --jobs 1"] = guidegen_run(tree, os.path.join(work, f"out1-{size:g}"), "--format", "html", "--jobs", "1")
             result = alternate(runs, args.repeat)
-            (g, gm), (c, cm) = result["guidegen"], result["cmark"]
-            per_mb[size] = g / mb
-            default_time[size] = g
+            g, c = result["guidegen"], result["cmark"]
+            ratio, low, high = paired_ratio(c, g)
+            per_mb[size] = g.wall / mb
+            sizes_mb[size] = mb
+            default_time[size] = g.wall
             if "guidegen --jobs 1" in result:
-                jobs1[size] = result["guidegen --jobs 1"][0]
-            say(f"| {mb:.1f} MB, {len(files)} pages | {g:.2f} | {c:.2f} | {mb / g:.1f} | {mb / c:.1f} | {c / g:.2f}× | {gm:.0f} | {cm:.0f} |")
+                jobs1[size] = result["guidegen --jobs 1"].wall
+            say(f"| {mb:.1f} MB, {len(files)} pages | {g.wall:.2f} | {c.wall:.2f} | {mb / g.wall:.1f} | {mb / c.wall:.1f} | {ratio:.2f}× ({low:.2f}–{high:.2f}) | {g.cpu:.2f} | {c.cpu:.2f} | {g.peak:.0f} | {c.peak:.0f} |")
             shutil.rmtree(tree)
         say()
         say("## 2. The real guide, every locale and format, against pandoc")
         say()
         result = alternate({"guidegen": guidegen_run(os.path.join(ROOT, "Content"), os.path.join(work, "real")), "pandoc": pandoc_guide(work)}, args.repeat)
-        (g, gm), (p, pm) = result["guidegen"], result["pandoc"]
-        say("| guidegen s | pandoc s | ratio (pandoc / guidegen) | guidegen peak MB | pandoc peak MB |")
+        g, p = result["guidegen"], result["pandoc"]
+        ratio, low, high = paired_ratio(p, g)
+        say("| guidegen s | pandoc s | ratio (pandoc / guidegen): median, range | guidegen peak MB | pandoc peak MB |")
         say("|---|---|---|---|---|")
-        say(f"| {g:.3f} | {p:.2f} | {p / g:.1f}× | {gm:.0f} | {pm:.0f} |")
+        say(f"| {g.wall:.3f} | {p.wall:.2f} | {ratio:.1f}× ({low:.1f}–{high:.1f}) | {g.peak:.0f} | {p.peak:.0f} |")
         say()
         say("## 3. Scaling")
         say()
@@ -212,6 +250,28 @@ def main():
             if jobs1:
                 row += f" {jobs1[size]:.2f} | {jobs1[size] / default_time[size]:.2f}× |"
             say(row)
+        say()
+        # What every build pays whatever its size: the process starting and parsing its
+        # arguments, and a build of four one-paragraph pages.
+        tiny = os.path.join(work, "tree-tiny")
+        generate(0.004, tiny, "--page-kb", "1")
+        tiny_files = markdown_files(tiny)
+        result = alternate({
+            "guidegen --version": lambda: timed([GUIDEGEN, "--version"]),
+            "guidegen build of four one-paragraph pages": guidegen_run(tiny, os.path.join(work, "out-tiny"), "--format", "html"),
+            "cmark on the same four pages": cmark_run(tiny_files),
+        }, max(args.repeat, 9))
+        smallest, largest = args.sizes[0], args.sizes[-1]
+        allowed = 1.2 * per_mb[largest] * sizes_mb[smallest]
+        work_share = per_mb[largest] * sizes_mb[smallest]
+        say(f"The fixed part, which the time per MB of a small tree carries: for the {sizes_mb[smallest]:.1f} MB tree to be within 20% of the")
+        say(f"{sizes_mb[largest]:.1f} MB tree's time per MB, its whole build may take {allowed:.4f} s, of which its work at the large tree's")
+        say(f"rate is {work_share:.4f} s: {allowed - work_share:.4f} s are left for everything a build does whatever its size.")
+        say()
+        say("| command | s | CPU s |")
+        say("|---|---|---|")
+        for name, runs in result.items():
+            say(f"| {name} | {runs.wall:.4f} | {runs.cpu:.4f} |")
         say()
         say("## 4. Rebuilds of the real guide")
         say()
@@ -230,11 +290,13 @@ def main():
             state["n"] += 1
             with open(page, "w", encoding="utf-8") as f:
                 f.write(original + f"\nModification {state['n']}.\n")
-            return serve.rebuild_seconds(), 0.0
+            seconds = serve.rebuild_seconds()
+            return Sample(seconds, 0.0, 0.0)
 
         def no_change():
             os.utime(page)
-            return serve.rebuild_seconds(), 0.0
+            seconds = serve.rebuild_seconds()
+            return Sample(seconds, 0.0, 0.0)
 
         try:
             result = alternate({
@@ -245,12 +307,12 @@ def main():
             }, max(args.repeat, 5))
         finally:
             serve.stop()
-        full = result["full build"][0]
-        site = result["full build of the site only (what serve builds)"][0]
+        full = result["full build"].wall
+        site = result["full build of the site only (what serve builds)"].wall
         say("| build | s | full build / this | site-only build / this |")
         say("|---|---|---|---|")
-        for name, (s, _) in result.items():
-            say(f"| {name} | {s:.3f} | {full / s:.2f}× | {site / s:.2f}× |")
+        for name, runs in result.items():
+            say(f"| {name} | {runs.wall:.3f} | {full / runs.wall:.2f}× | {site / runs.wall:.2f}× |")
         say()
     finally:
         shutil.rmtree(work, ignore_errors=True)
