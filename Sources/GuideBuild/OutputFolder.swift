@@ -55,7 +55,9 @@ public struct OutputFolder: Sendable {
     /// that a build had moved aside when it was killed between the two renames of a swap.
     public func recover() {
         let fm = FileManager.default
-        let entries = ((try? fm.contentsOfDirectory(atPath: parent)) ?? []).sorted()
+        let (parent, stagingPrefix, oldPrefix) = (self.parent, self.stagingPrefix, self.oldPrefix)
+        // The parent may be a busy folder (`/tmp`): its names are only compared.
+        let entries = ((try? fm.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(".") }.sorted()
         for entry in entries where entry.hasPrefix(stagingPrefix) {
             try? fm.removeItem(atPath: parent + "/" + entry)
         }
