@@ -45,7 +45,7 @@ public struct CheckContext: Sendable {
         var parts = [contentRoot, guide.info.keyText]
         parts += assets.sorted()
         for (locale, pages) in anchors.sorted(by: { $0.key < $1.key }) {
-            for (name, set) in pages.sorted(by: { $0.key < $1.key }) { parts.append("\(locale)/\(name)#\(set.sorted())") }
+            for (name, set) in pages.sorted(by: { $0.key < $1.key }) { parts.append("\(locale)/\(name)#" + set.sorted().joined(separator: "\u{0}")) }
         }
         for edition in guide.editions {
             parts.append(edition.locale.code)
