@@ -9,8 +9,8 @@ import Foundation
 public final class MemoCache: @unchecked Sendable {
     // Sound as `@unchecked Sendable`: every access to the tables goes through `lock`.
     private let lock = NSLock()
-    private var current: [AnyHashable: Any] = [:]
-    private var previous: [AnyHashable: Any] = [:]
+    private var current: [Slot: Any] = [:]
+    private var previous: [Slot: Any] = [:]
     public private(set) var hits = 0
     public private(set) var misses = 0
 
@@ -21,6 +21,7 @@ public final class MemoCache: @unchecked Sendable {
         lock.withLock {
             previous = current
             current = [:]
+            current.reserveCapacity(previous.count)
             hits = 0
             misses = 0
         }
@@ -29,7 +30,7 @@ public final class MemoCache: @unchecked Sendable {
     /// The value for `key` in `namespace`, computed by `compute` when no build has stored it.
     /// Two threads may compute the same value at once; both get an equal result.
     public func value<Key: Hashable & Sendable, Value>(_ namespace: String, _ key: Key, compute: () -> Value) -> Value {
-        let full = AnyHashable(Entry(namespace: namespace, key: key))
+        let full = Slot(Entry(namespace: namespace, key: key))
         let found: Value? = lock.withLock {
             if let value = current[full] as? Value ?? previous[full] as? Value {
                 current[full] = value
@@ -48,6 +49,22 @@ public final class MemoCache: @unchecked Sendable {
     private struct Entry<Key: Hashable>: Hashable {
         var namespace: String
         var key: Key
+    }
+
+    /// An entry with its hash computed once: the tables hash an `Int`, and a probe that meets
+    /// another entry compares two `Int`s (comparing two `AnyHashable`s of different types costs
+    /// a dynamic cast).
+    private struct Slot: Hashable {
+        let hash: Int
+        let entry: AnyHashable
+
+        init<Key: Hashable>(_ entry: Entry<Key>) {
+            self.entry = AnyHashable(entry)
+            hash = entry.hashValue
+        }
+
+        static func == (a: Slot, b: Slot) -> Bool { a.hash == b.hash && a.entry == b.entry }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 }
 
