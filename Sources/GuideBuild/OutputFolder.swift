@@ -151,7 +151,10 @@ public final class StagingFolder: @unchecked Sendable {
 
     /// Creates the folder `file` goes in, once per build.
     private func makeFolder(of file: String) throws {
-        let folder = (file as NSString).deletingLastPathComponent
+        // Up to the last `/` (a path in the staging folder always has one; `NSString`'s path
+        // methods cost more than writing a small file).
+        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(file[..<slash])
         lock.lock()
         let exists = made.contains(folder)
         lock.unlock()
