@@ -56,7 +56,7 @@ public struct OutputFolder: Sendable {
     public func recover() {
         let fm = FileManager.default
         let (parent, stagingPrefix, oldPrefix) = (self.parent, self.stagingPrefix, self.oldPrefix)
-        // The parent may be a busy folder (`/tmp`): its names are only compared.
+        // Only hidden names can be a build's; a busy parent (`/tmp`) has many others.
         let entries = ((try? fm.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(".") }.sorted()
         for entry in entries where entry.hasPrefix(stagingPrefix) {
             try? fm.removeItem(atPath: parent + "/" + entry)
