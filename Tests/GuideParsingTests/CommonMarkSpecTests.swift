@@ -15,13 +15,13 @@ import Testing
     }
 
     static let examples: [Example] = {
-        let url = projectRoot.appendingPathComponent("../shared/commonmark/spec-0.30.json").standardized
+        let url = projectRoot.appendingPathComponent("Tests/Fixtures/commonmark/spec-0.30.json")
         guard let data = try? Data(contentsOf: url) else { return [] }
         return (try? JSONDecoder().decode([Example].self, from: data)) ?? []
     }()
 
     @Test func specFileIsPresent() {
-        #expect(Self.examples.count == 652, "../shared/commonmark/spec-0.30.json must hold the 652 examples")
+        #expect(Self.examples.count == 652, "Tests/Fixtures/commonmark/spec-0.30.json must hold the 652 examples")
     }
 
     @Test func modelReproducesCmarkHTMLOnEveryExample() {
