@@ -30,7 +30,7 @@ let package = Package(
             dependencies: ["GuideModel", "CCmark", .product(name: "Yams", package: "Yams")]
         ),
         // Rules over the model that produce diagnostics.
-        .target(name: "GuideChecks", dependencies: ["GuideModel"]),
+        .target(name: "GuideChecks", dependencies: ["GuideModel", "GuideTranslation"]),
         // One renderer per format; the theme is files under Themes/. ZIPFoundation packs the
         // .epub; Crypto's SHA-1 makes its name-based identifier.
         .target(

@@ -10,9 +10,10 @@ public struct CheckContext: Sendable {
 
     /// Heading anchors of every page, by locale and file name, computed once per run.
     public let anchors: [String: [String: Set<String>]]
-    /// Each source-locale page's heading levels and link destinations, by file name: what every
-    /// translation of it is compared with, computed once.
-    public let sourceStructure: [String: (levels: [Int], destinations: [String])]
+    /// Each source-locale page's heading levels, link destinations and block profiles (nil for
+    /// an outline made before its body was read), by file name: what every translation of it is
+    /// compared with, computed once.
+    public let sourceStructure: [String: (levels: [Int], destinations: [String], profiles: [BlockProfile]?)]
 
     /// `withAnchors: false` leaves `anchors` empty, for checks of a page on its own. The anchors
     /// are computed on `jobs` threads.
@@ -26,9 +27,9 @@ public struct CheckContext: Sendable {
         var anchors: [String: [String: Set<String>]] = [:]
         for ((code, page), set) in zip(pages, sets) { anchors[code, default: [:]][page.fileName] = set }
         self.anchors = anchors
-        var structure: [String: (levels: [Int], destinations: [String])] = [:]
+        var structure: [String: (levels: [Int], destinations: [String], profiles: [BlockProfile]?)] = [:]
         for page in source?.pages ?? [] {
-            structure[page.fileName] = (page.headings.map(\.level), page.linkDestinations)
+            structure[page.fileName] = (page.headings.map(\.level), page.linkDestinations, page.blockProfiles)
         }
         sourceStructure = structure
     }
@@ -101,7 +102,7 @@ public struct GuideChecker: Sendable {
 
     public static let defaultPageRules: [any PageRule] = [
         RawHTMLRule(), LinkRule(), ImageRule(), StructureParityRule(), PhoneNumberRule(),
-        HeadingStructureRule(), SentenceLengthRule(),
+        HeadingStructureRule(), SentenceLengthRule(), TranslationFidelityRule(),
     ]
     public static let defaultEditionRules: [any EditionRule] = [HelpBoxRule(), ResourceFreshnessRule()]
 

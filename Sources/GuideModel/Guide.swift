@@ -14,13 +14,17 @@ public struct LocaleInfo: Sendable, Equatable {
     /// The guide's title in this language.
     public var title: String
     public var description: String
+    /// How many words a translated page usually has per word of its source page (`word_ratio`
+    /// in `guide.yml`): a page outside the band may have lost or gained a block.
+    public var wordRatio: ClosedRange<Double>?
 
-    public init(code: String, nativeName: String, direction: TextDirection, title: String, description: String) {
+    public init(code: String, nativeName: String, direction: TextDirection, title: String, description: String, wordRatio: ClosedRange<Double>? = nil) {
         self.code = code
         self.nativeName = nativeName
         self.direction = direction
         self.title = title
         self.description = description
+        self.wordRatio = wordRatio
     }
 }
 

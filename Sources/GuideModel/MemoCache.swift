@@ -186,7 +186,7 @@ extension GuideInfo {
 
 extension LocaleInfo {
     public var keyText: String {
-        GuideModel.keyText([code, nativeName, direction.rawValue, title, description])
+        GuideModel.keyText([code, nativeName, direction.rawValue, title, description, wordRatio.map { "\($0.lowerBound)-\($0.upperBound)" } ?? ""])
     }
 }
 

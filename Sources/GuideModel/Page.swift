@@ -99,12 +99,16 @@ public struct Page: Sendable, Hashable {
         /// Where the body starts in the file's bytes, when they are its text as parsed (UTF-8
         /// without a byte order mark or carriage returns): the body is read from there.
         public var bodyStart: BodyStart?
+        /// The top-level blocks' profiles, for the translation fidelity rule; nil when the
+        /// outline was made before the body was parsed.
+        public var profiles: [BlockProfile]?
 
-        public init(headingBlocks: [Block], references: [Reference], digest: Int, bodyStart: BodyStart? = nil) {
+        public init(headingBlocks: [Block], references: [Reference], digest: Int, bodyStart: BodyStart? = nil, profiles: [BlockProfile]? = nil) {
             self.headingBlocks = headingBlocks
             self.references = references
             self.digest = digest
             self.bodyStart = bodyStart
+            self.profiles = profiles
         }
     }
 
@@ -125,7 +129,10 @@ public struct Page: Sendable, Hashable {
     /// own, saves another.
     public func outlineOnly(digest: Int, bodyStart: BodyStart? = nil, references: [Reference]? = nil) -> Page {
         let headings = blocks.filter { if case .heading = $0.kind { true } else { false } }
-        return outlineOnly(Outline(headingBlocks: headings, references: references ?? self.references, digest: digest, bodyStart: bodyStart))
+        return outlineOnly(
+            Outline(
+                headingBlocks: headings, references: references ?? self.references, digest: digest, bodyStart: bodyStart,
+                profiles: BlockProfile.profiles(of: blocks)))
     }
 
     /// The page without its body, as `outline` describes it (a parse that kept only the outline).

@@ -46,7 +46,19 @@ public enum GuideConfig {
                 let title = l.required("title")
                 let description = l.optional("description") ?? ""
                 let directionText = l.optional("direction") ?? "ltr"
-                l.rejectUnknownKeys(["code", "name", "title", "description", "direction"])
+                l.rejectUnknownKeys(["code", "name", "title", "description", "direction", "word_ratio"])
+                var wordRatio: ClosedRange<Double>?
+                if let ratio = item["word_ratio"] {
+                    let bounds = ratio.array?.compactMap { $0.string.flatMap(Double.init) } ?? []
+                    if bounds.count == 2, bounds[0] > 0, bounds[0] <= bounds[1] {
+                        wordRatio = bounds[0]...bounds[1]
+                    } else {
+                        l.diagnostics.append(
+                            .error(
+                                "invalid-field", "'word_ratio' must be two numbers, lowest and highest, such as [1.0, 1.35]",
+                                at: ratio.location))
+                    }
+                }
                 let direction = TextDirection(rawValue: directionText)
                 if direction == nil {
                     l.diagnostics.append(.error("invalid-field", "'direction' must be ltr or rtl", at: item["direction"]?.location ?? item.location))
@@ -59,7 +71,8 @@ public enum GuideConfig {
                     l.diagnostics.append(.error("duplicate-id", "the locale '\(code)' is listed twice", at: item.location))
                 }
                 reader.diagnostics += l.diagnostics
-                locales.append(LocaleInfo(code: code, nativeName: name, direction: direction ?? .ltr, title: title, description: description))
+                locales.append(
+                    LocaleInfo(code: code, nativeName: name, direction: direction ?? .ltr, title: title, description: description, wordRatio: wordRatio))
             }
         } else {
             reader.diagnostics.append(

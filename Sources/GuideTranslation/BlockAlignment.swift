@@ -1,3 +1,5 @@
+import GuideModel
+
 /// How one block of the pinned version relates to the current version.
 public enum BlockChange: Sendable, Equatable {
     case unchanged(old: Int, new: Int)

@@ -112,6 +112,80 @@ func diagnostics(_ guide: Guide, assets: Set<String> = []) -> [Diagnostic] {
         #expect(found.allSatisfy { $0.severity == .warning && $0.location.file == "Content/es/a.md" })
     }
 
+    /// Each matched block carries the source block's list items, links, numbers and emphasis, and
+    /// no source block is left untranslated.
+    @Test func translationFidelityFindsWhatWasDropped() {
+        let en = """
+            ## Help
+
+            Call before you are 18. Read [more](b.md).
+
+            - **Block** them.
+            - **Report** them.
+            - **Tell** someone.
+
+            It is never your fault.
+
+            Open 24/7.
+
+            """
+        let guide = makeGuide(
+            en: ["a.md": en, "b.md": "text\n"],
+            es: ["a.md": "## Ayuda\n\nLlama antes de cumplir años. Lee más.\n\n- **Bloquea**.\n- **Denuncia**.\n\nAbierto 24/7.\n", "b.md": "texto\n"])
+        let found = diagnostics(guide).filter { $0.code.hasPrefix("fidelity-") }
+        let codes = found.map(\.code).sorted()
+        #expect(codes == ["fidelity-block", "fidelity-links", "fidelity-list-items", "fidelity-numbers"], "\(found)")
+        #expect(found.allSatisfy { $0.severity == .warning && $0.location.file == "Content/es/a.md" })
+        let byCode = Dictionary(uniqueKeysWithValues: found.map { ($0.code, $0) })
+        #expect(byCode["fidelity-numbers"]?.message.contains("lacks 18") == true)
+        #expect(byCode["fidelity-numbers"]?.location.line == 3)
+        #expect(byCode["fidelity-links"]?.message.contains("lacks b.md") == true)
+        #expect(byCode["fidelity-list-items"]?.message.contains("has 2 list items where the en list at Content/en/a.md:5") == true)
+        // The dropped paragraph is named, and pointed at where it would go (before "Abierto").
+        #expect(byCode["fidelity-block"]?.message.contains("(\"It is never your fault.\") has no translation here") == true)
+        #expect(byCode["fidelity-block"]?.location.line == 8)
+
+        let faithful = makeGuide(
+            en: ["a.md": en, "b.md": "text\n"],
+            es: [
+                "a.md":
+                    "## Ayuda\n\nLlama antes de los 18. Lee [más](b.md).\n\n- **Bloquea**.\n- **Denuncia**.\n- **Cuéntalo**.\n\nNunca es tu culpa.\n\nAbierto 24/7.\n",
+                "b.md": "texto\n",
+            ])
+        #expect(diagnostics(faithful).filter { $0.code.hasPrefix("fidelity-") }.isEmpty)
+    }
+
+    /// A phone number of the source locale's resources may be replaced by one of the
+    /// translation's own; a number in neither must stay.
+    @Test func localizedPhoneNumbersCountAsCarriedOver() {
+        let resources = """
+            emergency: x
+            resources:
+              - {id: a, name: A, kind: support, country: GB, phone: "0800 1111", source: "https://a.example/", verified: 2026-01-01, confidence: high}
+              - {id: b, name: B, kind: support, country: ES, phone: "900 20 20 10", source: "https://b.example/", verified: 2026-01-01, confidence: high}
+            """
+        let guide = makeGuide(
+            en: ["a.md": "- In the UK, call 0800 1111, free, 24/7.\n"],
+            es: ["a.md": "- En España, llama al 900 20 20 10, gratis, 24/7.\n"], resources: resources)
+        #expect(diagnostics(guide).filter { $0.code.hasPrefix("fidelity-") }.isEmpty)
+        let dropped = makeGuide(
+            en: ["a.md": "- In the UK, call 0800 1111, free, 24/7.\n"],
+            es: ["a.md": "- En España, llama, gratis, 24/7.\n"], resources: resources)
+        #expect(diagnostics(dropped).filter { $0.code == "fidelity-numbers" }.map(\.message).first?.contains("lacks 0800, 1111") == true)
+    }
+
+    /// A page outside its locale's word band is reported at its front matter.
+    @Test func wordRatioBand() {
+        var guide = makeGuide(en: ["a.md": "one two three four five six seven eight nine ten\n"], es: ["a.md": "uno dos tres\n"])
+        guide.editions[1].locale.wordRatio = 1.0...1.4
+        let found = diagnostics(guide).filter { $0.code == "fidelity-length" }
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("the page has 3 words, 0.30× the en page's 10; this locale usually runs 1.00–1.40×") == true, "\(found)")
+        #expect(found.first?.location.line == 2)
+        guide.editions[1].locale.wordRatio = 0.2...1.4
+        #expect(diagnostics(guide).filter { $0.code == "fidelity-length" }.isEmpty)
+    }
+
     /// A large build runs the rules that compare pages on outlines, once every page's outline is
     /// known, and the others on each body: together they must find what all rules find on bodies.
     @Test func rulesThatReadOtherPagesFindTheSameOnOutlines() {
