@@ -20,7 +20,7 @@ extension DiffReport {
             <body>
             <header>
             <h1>\(escape(title))</h1>
-            <p>\(count) page\(count == 1 ? "" : "s") of <code>\(escape(locale.code))</code> \(count == 1 ? "is" : "are") outdated. Left: the \(escape(source.nativeName)) blocks that changed since the translation was pinned, with <del>removed words</del> and <ins>added words</ins> marked. Right: the translation's block as it is now.</p>
+            <p>\(count) page\(count == 1 ? "" : "s") of <code>\(escape(locale.code))</code> \(count == 1 ? "needs" : "need") work. Left: the \(escape(source.nativeName)) blocks that changed since the translation was pinned, with <del>removed words</del> and <ins>added words</ins> marked, and blocks whose translation carries less than they do. Right: the translation's block as it is now, with what it lacks.</p>
 
             """
         if count > 1 {
@@ -34,6 +34,7 @@ extension DiffReport {
             out += "<h2 id=\"title-\(escape(page.id))\">\(escape(page.id))</h2>\n"
             out += "<p class=\"files\"><code>\(escape(page.sourceFile))</code> → <code>\(escape(page.translationFile))</code></p>\n"
             if let note = page.note { out += "<p class=\"note\">\(escape(note))</p>\n" }
+            for finding in page.pageFindings { out += "<p class=\"fidelity\">\(escape(finding))</p>\n" }
             out += "<table>\n<thead><tr><th scope=\"col\">\(escape(source.nativeName)) (\(escape(source.code))): what changed</th>"
             out += "<th scope=\"col\">\(escape(locale.nativeName)) (\(escape(locale.code))): the translation now</th></tr></thead>\n<tbody>\n"
             for entry in page.entries {
@@ -63,8 +64,9 @@ extension DiffReport {
         case .removed(let old):
             kind = "removed"
             where_ = "removed · block \(old + 1) of the pinned version"
-        case .unchanged:
-            return ""
+        case .unchanged(_, let new):
+            kind = "fidelity"
+            where_ = "unchanged · block \(new + 1) · line \(entry.sourceLine ?? 0)"
         }
         var marked = ""
         for segment in entry.segments {
@@ -88,6 +90,11 @@ extension DiffReport {
             out += "<p class=\"where\">\(escape(label))</p><pre>\(escape(translation.text))</pre>"
         } else {
             out += "<p class=\"where\">\(entry.placement == .insertAfter ? "new: goes at the start" : "no corresponding block")</p>"
+        }
+        if !entry.fidelity.isEmpty {
+            out += "<ul class=\"fidelity\" lang=\"en\" dir=\"ltr\">"
+            for finding in entry.fidelity { out += "<li>\(escape(finding))</li>" }
+            out += "</ul>"
         }
         out += "</td>\n</tr>\n"
         return out
@@ -121,5 +128,6 @@ extension DiffReport {
         del{background:var(--del);color:var(--del-fg);text-decoration:line-through}
         ins{background:var(--ins);color:var(--ins-fg);text-decoration:underline}
         nav ul{padding-left:1.25rem}
+        .fidelity{color:var(--del-fg);font-size:.9rem;margin:.5rem 0 0;padding-inline-start:1.25rem}p.fidelity{padding:0}
         """
 }

@@ -10,6 +10,18 @@ public struct PageDiff: Sendable, Equatable {
     public var entries: [Entry]
     /// How blocks were matched when the translation's structure differs from the source's.
     public var note: String?
+    /// Findings about the page as a whole (its length), from `TranslationFidelity`.
+    public var pageFindings: [String] = []
+
+    /// `3 en blocks changed since Content/es/a.md was pinned; 2 blocks with fidelity findings`.
+    public func summary(source: String) -> String {
+        let changed = entries.filter { !$0.change.isUnchanged }.count
+        let flagged = entries.filter { !$0.fidelity.isEmpty }.count + (pageFindings.isEmpty ? 0 : 1)
+        var parts: [String] = []
+        if changed > 0 { parts.append("\(changed) \(source) block\(changed == 1 ? "" : "s") changed since \(translationFile) was pinned") }
+        if flagged > 0 { parts.append("\(flagged) place\(flagged == 1 ? "" : "s") where \(translationFile) carries less than \(source)") }
+        return parts.joined(separator: "; ")
+    }
 
     /// One changed, added or removed source block.
     public struct Entry: Sendable, Equatable {
@@ -22,6 +34,10 @@ public struct PageDiff: Sendable, Equatable {
         /// The translation's block to show beside it; `placement` says how it relates.
         public var translation: TranslatedBlock?
         public var placement: Placement
+        /// What the translated block carries less of than the source block
+        /// (`TranslationFidelity`): shown beside it. An entry of an unchanged block is there for
+        /// these alone.
+        public var fidelity: [String] = []
     }
 
     public enum Placement: Sendable, Equatable {
@@ -41,55 +57,86 @@ public struct PageDiff: Sendable, Equatable {
         public var text: String
     }
 
-    /// The diff for `page` in `locale`, or `nil` when it is not outdated.
+    /// The diff for `page` in `locale`: its changed blocks when it is outdated, and the blocks
+    /// with fidelity findings; `nil` when there is neither.
     public static func make(page: SourcePage, locale: LocaleInfo, in workspace: TranslationWorkspace) -> PageDiff? {
-        guard let translated = workspace.translatedPages[locale.code]?[page.id],
-            let pin = workspace.pinFiles[locale.code]?.pins[page.id], !pin.matches(page.blocks)
-        else { return nil }
-        let correspondence = BlockCorrespondence(
-            source: pin.blocks.map { BlockHasher.kind(of: $0.text) }, translation: translated.blocks.map(\.kind))
+        guard let translated = workspace.translatedPages[locale.code]?[page.id] else { return nil }
+        let findings = workspace.fidelity(of: page, locale: locale.code)
+        let pin = workspace.pinFiles[locale.code]?.pins[page.id]
+        let outdated = pin.map { !$0.matches(page.blocks) } ?? false
+        guard outdated || !findings.isEmpty else { return nil }
         func block(_ t: Int) -> TranslatedBlock {
             TranslatedBlock(index: t, line: translated.blocks[t].line, text: translated.blocks[t].text)
         }
-        /// The translated block of pinned block `index`, else of the nearest earlier one.
-        func translation(near index: Int?) -> (TranslatedBlock, exact: Bool)? {
-            guard let index else { return nil }
-            for k in stride(from: min(index, correspondence.translationIndex.count - 1), through: 0, by: -1) {
-                if let t = correspondence.translationIndex[k] { return (block(t), k == index) }
-            }
-            return nil
-        }
-        let alignment = BlockAlignment.align(old: pin.hashes, new: page.blocks.map(\.hash))
         var entries: [Entry] = []
-        var previousPinned: Int? = nil
-        for change in alignment {
-            let segments: [WordDiff.Segment]
-            let sourceLine = change.new.map { page.blocks[$0].line }
-            switch change {
-            case .unchanged(let old, _):
-                previousPinned = old
-                continue
-            case .changed(let old, let new):
-                segments = WordDiff.diff(old: pin.blocks[old].text, new: page.blocks[new].text)
-                previousPinned = old
-            case .removed(let old):
-                segments = [WordDiff.Segment(.removed, pin.blocks[old].text)]
-                previousPinned = old
-            case .added(let new):
-                segments = [WordDiff.Segment(.added, page.blocks[new].text)]
-                let after = translation(near: previousPinned)
-                entries.append(Entry(change: change, segments: segments, sourceLine: sourceLine, translation: after?.0, placement: .insertAfter))
+        var note: String?
+        if let pin, outdated {
+            let correspondence = BlockCorrespondence(
+                source: pin.blocks.map { BlockHasher.kind(of: $0.text) }, translation: translated.blocks.map(\.kind))
+            note = correspondence.note
+            /// The translated block of pinned block `index`, else of the nearest earlier one.
+            func translation(near index: Int?) -> (TranslatedBlock, exact: Bool)? {
+                guard let index else { return nil }
+                for k in stride(from: min(index, correspondence.translationIndex.count - 1), through: 0, by: -1) {
+                    if let t = correspondence.translationIndex[k] { return (block(t), k == index) }
+                }
+                return nil
+            }
+            let alignment = BlockAlignment.align(old: pin.hashes, new: page.blocks.map(\.hash))
+            var previousPinned: Int? = nil
+            for change in alignment {
+                let segments: [WordDiff.Segment]
+                let sourceLine = change.new.map { page.blocks[$0].line }
+                switch change {
+                case .unchanged(let old, _):
+                    previousPinned = old
+                    continue
+                case .changed(let old, let new):
+                    segments = WordDiff.diff(old: pin.blocks[old].text, new: page.blocks[new].text)
+                    previousPinned = old
+                case .removed(let old):
+                    segments = [WordDiff.Segment(.removed, pin.blocks[old].text)]
+                    previousPinned = old
+                case .added(let new):
+                    segments = [WordDiff.Segment(.added, page.blocks[new].text)]
+                    let after = translation(near: previousPinned)
+                    entries.append(Entry(change: change, segments: segments, sourceLine: sourceLine, translation: after?.0, placement: .insertAfter))
+                    continue
+                }
+                let found = translation(near: change.old)
+                entries.append(
+                    Entry(
+                        change: change, segments: segments, sourceLine: sourceLine, translation: found?.0,
+                        placement: found?.exact == false ? .nearest : .corresponding))
+            }
+        }
+        var pageFindings: [String] = []
+        for finding in findings {
+            guard let s = finding.sourceIndex, s < page.blocks.count else {
+                pageFindings.append(finding.message)
                 continue
             }
-            let found = translation(near: change.old)
+            if let k = entries.firstIndex(where: { $0.change.new == s }) {
+                entries[k].fidelity.append(finding.message)
+                continue
+            }
+            let translation = finding.translationIndex.flatMap { $0 < translated.blocks.count ? block($0) : nil }
             entries.append(
                 Entry(
-                    change: change, segments: segments, sourceLine: sourceLine, translation: found?.0,
-                    placement: found?.exact == false ? .nearest : .corresponding))
+                    change: .unchanged(old: s, new: s), segments: [WordDiff.Segment(.same, page.blocks[s].text)], sourceLine: page.blocks[s].line,
+                    translation: translation, placement: .corresponding, fidelity: [finding.message]))
         }
+        // In source order; a removed block stays after the block before it.
+        var keys: [Double] = []
+        var last = -1.0
+        for entry in entries {
+            if let new = entry.change.new { last = Double(new) } else { last += 0.001 }
+            keys.append(last)
+        }
+        let ordered = zip(keys, entries).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
         return PageDiff(
-            locale: locale, id: page.id, sourceFile: page.file, translationFile: translated.file, entries: entries,
-            note: correspondence.note)
+            locale: locale, id: page.id, sourceFile: page.file, translationFile: translated.file, entries: ordered, note: note,
+            pageFindings: pageFindings)
     }
 }
 
@@ -135,7 +182,7 @@ public struct DiffReport: Sendable, Equatable {
             }
         }
         if pages.isEmpty, !explicit {
-            notes.append("every pinned \(code) page is current: no \(source) block changed since it was pinned")
+            notes.append("every pinned \(code) page is current (no \(source) block changed since it was pinned) and carries what its \(source) page carries")
         }
         let sourceInfo = workspace.info.locale(source) ?? LocaleInfo(code: source, nativeName: source, direction: .ltr, title: "", description: "")
         return DiffReport(sourceLocale: sourceInfo, locale: locale, pages: pages, notes: notes)
@@ -159,12 +206,10 @@ public struct DiffReport: Sendable, Equatable {
         }
         var out = ""
         for page in pages {
-            out +=
-                style.bold(
-                    "\(page.id): \(page.entries.count) \(source) block\(page.entries.count == 1 ? "" : "s") changed since \(page.translationFile) was pinned")
-                + "\n"
+            out += style.bold("\(page.id): \(page.summary(source: source))") + "\n"
             out += style.dim("  \(page.sourceFile) → \(page.translationFile)") + "\n"
             if let note = page.note { out += "  note: \(note)\n" }
+            for finding in page.pageFindings { out += "  fidelity: \(finding)\n" }
             for entry in page.entries {
                 out += "\n" + style.bold(heading(entry, page: page)) + "\n"
                 let marked = entry.segments.map { segment -> String in
@@ -178,6 +223,7 @@ public struct DiffReport: Sendable, Equatable {
                 if let translation = entry.translation {
                     out += indented(translation.text, label: style.bold(label(target))) + "\n"
                 }
+                for finding in entry.fidelity { out += "  ! \(finding)\n" }
             }
             out += "\n"
         }
@@ -201,8 +247,8 @@ public struct DiffReport: Sendable, Equatable {
             return "added: \(sourceLocale.code) block \(new + 1), line \(entry.sourceLine ?? 0)" + beside
         case .removed(let old):
             return "removed: \(sourceLocale.code) block \(old + 1) of the pinned version" + beside
-        case .unchanged:
-            return ""
+        case .unchanged(_, let new):
+            return "fidelity: \(sourceLocale.code) block \(new + 1), line \(entry.sourceLine ?? 0)" + beside
         }
     }
 }

@@ -90,13 +90,18 @@ public struct StatusReport: Sendable {
 
     func detail(_ page: PageStatus) -> String {
         let source = status.sourceLocale
+        let state: String
         switch page.state {
-        case .current: return ""
-        case .outdated: return page.changeSummary(sourceLocale: source)
-        case .unpinned: return "never pinned: check it against \(source), then pin it"
-        case .missing: return "no \(page.file)"
-        case .orphaned: return "\(page.file) has no \(source) page"
+        case .current: state = ""
+        case .outdated: state = page.changeSummary(sourceLocale: source)
+        case .unpinned: state = "never pinned: check it against \(source), then pin it"
+        case .missing: state = "no \(page.file)"
+        case .orphaned: state = "\(page.file) has no \(source) page"
         }
+        guard !page.fidelity.isEmpty else { return state }
+        let count = page.fidelity.count
+        let fidelity = "\(count) fidelity finding\(count == 1 ? "" : "s") (guidegen check, guidegen diff)"
+        return state.isEmpty ? fidelity : state + "; " + fidelity
     }
 
     /// `97.4%`, rounded down so that only a complete translation shows `100%`.
@@ -133,6 +138,7 @@ public struct StatusReport: Sendable {
         var blocks_current: Int
         var blocks_total: Int
         var changes: [JSONChange]
+        var fidelity: [JSONProblem]
     }
 
     struct JSONChange: Encodable {
@@ -176,6 +182,9 @@ public struct StatusReport: Sendable {
                         return JSONChange(
                             change: kind, source_block: change.new.map { $0 + 1 }, pinned_block: change.old.map { $0 + 1 },
                             source_line: change.new.map { page.sourceLines[$0] })
+                    },
+                    fidelity: page.fidelity.map {
+                        JSONProblem(file: $0.location.file, line: $0.location.line, column: $0.location.column, code: $0.kind.rawValue, message: $0.message)
                     })
             },
             problems: status.problems.map {

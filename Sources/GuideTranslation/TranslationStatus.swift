@@ -35,6 +35,8 @@ public struct PageStatus: Sendable, Equatable {
     public var currentBlocks: Int
     /// Source blocks of the page now.
     public var sourceBlocks: Int
+    /// What the translation carries less of than the source (`TranslationFidelity`).
+    public var fidelity: [TranslationFidelity.Finding] = []
 
     /// Blocks changed, added and removed, and where: `2 changed, 1 added (en lines 9, 14, 31)`.
     public func changeSummary(sourceLocale: String) -> String {
@@ -103,6 +105,7 @@ public struct TranslationStatus: Sendable, Equatable {
             sourceFile: page.file, changes: [], sourceLines: page.blocks.map(\.line), currentBlocks: 0,
             sourceBlocks: page.blocks.count)
         guard workspace.translatedPages[locale]?[page.id] != nil else { return status }
+        status.fidelity = workspace.fidelity(of: page, locale: locale)
         guard let pin = workspace.pinFiles[locale]?.pins[page.id] else {
             status.state = .unpinned
             return status

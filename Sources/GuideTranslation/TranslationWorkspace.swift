@@ -11,12 +11,23 @@ public struct SourcePage: Sendable, Equatable {
     /// The file as the content root was given (`Content/es/03-grooming.md`).
     public var file: String
     public var blocks: [SourceBlock]
+    /// The profile of each top-level block, for the fidelity comparison (empty when unknown).
+    public var profiles: [BlockProfile]
+    /// Where the page's front matter starts, for page-level findings.
+    public var location: SourceLocation
 
-    public init(id: String, fileName: String, file: String, blocks: [SourceBlock]) {
+    public init(id: String, fileName: String, file: String, blocks: [SourceBlock], profiles: [BlockProfile] = [], location: SourceLocation? = nil) {
         self.id = id
         self.fileName = fileName
         self.file = file
         self.blocks = blocks
+        self.profiles = profiles
+        self.location = location ?? SourceLocation(file: file, line: 1, column: 1)
+    }
+
+    init(_ page: Page, blocks: [SourceBlock]) {
+        self.init(
+            id: page.id, fileName: page.fileName, file: page.source.file, blocks: blocks, profiles: page.blockProfiles ?? [], location: page.source)
     }
 }
 
@@ -35,6 +46,9 @@ public struct TranslationWorkspace: Sendable {
     public var orphans: [String: [SourcePage]]
     /// Per locale, its lock file (empty when there is none yet).
     public var pinFiles: [String: PinFile]
+    /// Per locale (the source's too), the phone numbers of its resources: a translation may give
+    /// its own instead of the source's (`TranslationFidelity`).
+    public var phoneNumbers: [String: [String]]
 
     /// Loads `guide.yml`, the source pages, the pages and lock files of `locales` (every
     /// translation when `nil`).
@@ -67,6 +81,7 @@ public struct TranslationWorkspace: Sendable {
         var problems: [Diagnostic] = []
         var pinProblems: [Diagnostic] = []
         locales = guide.editions.map(\.locale).filter { $0.code != source }
+        phoneNumbers = Dictionary(guide.editions.map { ($0.locale.code, $0.resources.resources.compactMap(\.phone)) }, uniquingKeysWith: { a, _ in a })
         // Every page's blocks, read and hashed on the worker threads; taken (and their problems
         // reported) in page order below.
         let translated = locales.flatMap { locale in (guide.edition(locale.code)?.pages ?? []).filter { $0.contentLocale == locale.code } }
@@ -80,7 +95,7 @@ public struct TranslationWorkspace: Sendable {
                 return []
             }
         }
-        sourcePages = sourceEdition.pages.map { SourcePage(id: $0.id, fileName: $0.fileName, file: $0.source.file, blocks: blocks(of: $0)) }
+        sourcePages = sourceEdition.pages.map { SourcePage($0, blocks: blocks(of: $0)) }
         let sourceNames = Set(sourceEdition.pages.map(\.fileName))
         translatedPages = [:]
         orphans = [:]
@@ -89,7 +104,7 @@ public struct TranslationWorkspace: Sendable {
             guard let edition = guide.edition(locale.code) else { continue }
             var pages: [String: SourcePage] = [:]
             for page in edition.pages where page.contentLocale == locale.code {
-                pages[page.id] = SourcePage(id: page.id, fileName: page.fileName, file: page.source.file, blocks: blocks(of: page))
+                pages[page.id] = SourcePage(page, blocks: blocks(of: page))
             }
             translatedPages[locale.code] = pages
             let folder = Self.join(contentRoot, locale.code)
@@ -113,6 +128,15 @@ public struct TranslationWorkspace: Sendable {
     public var sourceLocale: String { info.sourceLocale }
 
     public func sourcePage(id: String) -> SourcePage? { sourcePages.first { $0.id == id } }
+
+    /// What the translation of `page` into `locale` carries less of than `page` (none when it
+    /// is missing or its blocks are unknown).
+    public func fidelity(of page: SourcePage, locale code: String) -> [TranslationFidelity.Finding] {
+        guard let translated = translatedPages[code]?[page.id], !page.profiles.isEmpty, !translated.profiles.isEmpty else { return [] }
+        return TranslationFidelity.findings(
+            source: page.profiles, translation: translated.profiles, sourceLocale: sourceLocale, pageLocation: translated.location,
+            wordRatio: info.locale(code)?.wordRatio, sourcePhones: phoneNumbers[sourceLocale] ?? [], translationPhones: phoneNumbers[code] ?? [])
+    }
 
     /// The source page a command-line argument names: an id (`grooming`), a file name
     /// (`03-grooming.md`) or a path to the page in any locale (`Content/es/03-grooming.md`).

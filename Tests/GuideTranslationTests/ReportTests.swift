@@ -61,7 +61,8 @@ import Testing
         #expect(report.text(color: true).contains("\u{1B}[33moutdated"))
         let markdown = report.markdown()
         #expect(markdown.contains("| Locale | Coverage | Current | Outdated | Unpinned | Missing | Orphaned |"))
-        #expect(markdown.contains("| es | `alpha` | outdated | 1 changed, 1 added (en lines 8, 15) |"))
+        // The added English paragraph has no translation yet: a fidelity finding too.
+        #expect(markdown.contains("| es | `alpha` | outdated | 1 changed, 1 added (en lines 8, 15); 1 fidelity finding (guidegen check, guidegen diff) |"))
         #expect(StatusReport.percent(99.99) == "99.9%")
         #expect(StatusReport.percent(100) == "100%")
     }
@@ -118,7 +119,11 @@ import Testing
         try content.edit("en/02-beta.md", "Three.", "Three, edited.")
         try content.edit("en/02-beta.md", "One.", "One.\n\nNew.")
         let diff = try DiffReport.make(locale: "es", pages: ["beta"], in: try content.workspace(["es"]))
-        let entries = try #require(diff.pages.first?.entries)
+        let all = try #require(diff.pages.first?.entries)
+        // "Two." was merged into "Uno y dos.": besides the changes, a block without a translation.
+        #expect(all.filter(\.change.isUnchanged).map(\.change) == [.unchanged(old: 2, new: 2)])
+        #expect(all.first { $0.change.isUnchanged }?.fidelity.first?.contains("(\"Two.\") has no translation here") == true)
+        let entries = all.filter { !$0.change.isUnchanged }
         #expect(entries.map(\.change) == [.added(new: 1), .changed(old: 2, new: 3)])
         #expect(entries[0].placement == .insertAfter)
         #expect(entries[0].translation?.text == "Uno y dos.")
