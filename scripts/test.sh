@@ -29,8 +29,8 @@ if compgen -G "$out/site/*/*.epub" >/dev/null; then
   scripts/validate-epub.sh "$out/site"
 fi
 
-echo "== guidegen check on the shipped content"
-.build/debug/guidegen check
+echo "== guidegen check --strict on the shipped content (warnings fail too)"
+.build/debug/guidegen check --strict
 
 echo "== GitHub workflow schema"
 "$GUIDEGEN_VENV/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/*.yml

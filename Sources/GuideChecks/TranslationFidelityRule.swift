@@ -17,8 +17,8 @@ public struct TranslationFidelityRule: PageRule {
         else { return [] }
         return TranslationFidelity.findings(
             source: source, translation: ours, sourceLocale: sourceLocale, pageLocation: page.source, wordRatio: edition.locale.wordRatio,
-            sourcePhones: context.sourceEdition?.resources.resources.compactMap(\.phone) ?? [],
-            translationPhones: edition.resources.resources.compactMap(\.phone)
+            sourcePhones: context.sourceEdition?.resources.contactNumbers ?? [],
+            translationPhones: edition.resources.contactNumbers
         ).map { .warning($0.kind.rawValue, $0.message, at: $0.location) }
     }
 }

@@ -78,6 +78,12 @@ public struct ResourceDirectory: Sendable, Equatable {
         helpBox.compactMap { id in resources.first { $0.id == id } }
     }
 
+    /// The numbers a reader can call or text: each resource's phone and its text instruction
+    /// ("SHOUT to 85258"), for the translation fidelity rule.
+    public var contactNumbers: [String] {
+        resources.flatMap { [$0.phone, $0.text].compactMap { $0 } }
+    }
+
     public func countryName(_ code: String) -> String {
         countries.first { $0.code == code }?.name ?? code
     }

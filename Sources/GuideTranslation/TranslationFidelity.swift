@@ -30,9 +30,9 @@ public enum TranslationFidelity {
     /// blocks are `source`; `sourceLocale` names it in messages, `pageLocation` is where a page
     /// finding points. `wordRatio` is the locale's usual band of translated words per source word.
     ///
-    /// Phone numbers may be localized: a number of `sourcePhones` (the source locale's resources)
-    /// need not be in the translated block when that block gives a number of `translationPhones`
-    /// (the translation's resources) instead.
+    /// Phone numbers may be localized: a number of `sourcePhones` (the source locale's resources'
+    /// phones and text numbers) need not be in the translated block when that block gives a
+    /// number of `translationPhones` (the translation's resources) instead.
     public static func findings(
         source: [BlockProfile], translation: [BlockProfile], sourceLocale: String, pageLocation: SourceLocation,
         wordRatio: ClosedRange<Double>? = nil, sourcePhones: [String] = [], translationPhones: [String] = []

@@ -81,7 +81,7 @@ public struct TranslationWorkspace: Sendable {
         var problems: [Diagnostic] = []
         var pinProblems: [Diagnostic] = []
         locales = guide.editions.map(\.locale).filter { $0.code != source }
-        phoneNumbers = Dictionary(guide.editions.map { ($0.locale.code, $0.resources.resources.compactMap(\.phone)) }, uniquingKeysWith: { a, _ in a })
+        phoneNumbers = Dictionary(guide.editions.map { ($0.locale.code, $0.resources.contactNumbers) }, uniquingKeysWith: { a, _ in a })
         // Every page's blocks, read and hashed on the worker threads; taken (and their problems
         // reported) in page order below.
         let translated = locales.flatMap { locale in (guide.edition(locale.code)?.pages ?? []).filter { $0.contentLocale == locale.code } }
