@@ -79,8 +79,13 @@ public struct LocaleEdition: Sendable, Equatable {
     /// The notices a reader sees above a page in every format: not translated yet (the page is
     /// the source locale's), or translated from an older version of the source.
     public func notices(for page: Page) -> [String] {
-        if page.contentLocale != locale.code { return [strings["not_translated"]] }
-        if page.isOutdated { return [strings["outdated"]] }
+        noticeKeys(for: page).map { strings[$0] }
+    }
+
+    /// The interface strings of `notices(for:)`.
+    public func noticeKeys(for page: Page) -> [String] {
+        if page.contentLocale != locale.code { return ["not_translated"] }
+        if page.isOutdated { return ["outdated"] }
         return []
     }
 }

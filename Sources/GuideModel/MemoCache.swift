@@ -192,7 +192,7 @@ extension LocaleInfo {
 
 extension ResourceDirectory {
     public var keyText: String {
-        var fields = helpBox + [emergency]
+        var fields = helpBox + [emergency, emergencyIsFallback ? "fallback" : ""]
         for country in countries { fields += [country.code, country.name] }
         for r in resources {
             fields += [r.id, r.name, r.kind.rawValue, r.country, r.source, r.verified, r.confidence.rawValue, r.free ? "free" : "paid"]

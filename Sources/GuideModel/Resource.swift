@@ -61,6 +61,9 @@ public struct ResourceDirectory: Sendable, Equatable {
     public var helpBox: [String]
     /// The box's first line: what to do in immediate danger.
     public var emergency: String
+    /// Set when this locale's file has no emergency line and `emergency` is the source
+    /// locale's: shown in the source language and marked so.
+    public var emergencyIsFallback = false
     /// Country codes with display names, in file order.
     public var countries: [(code: String, name: String)]
     public var resources: [Resource]
@@ -89,7 +92,7 @@ public struct ResourceDirectory: Sendable, Equatable {
     }
 
     public static func == (a: ResourceDirectory, b: ResourceDirectory) -> Bool {
-        a.helpBox == b.helpBox && a.emergency == b.emergency && a.resources == b.resources
+        a.helpBox == b.helpBox && a.emergency == b.emergency && a.emergencyIsFallback == b.emergencyIsFallback && a.resources == b.resources
             && a.countries.map(\.code) == b.countries.map(\.code) && a.countries.map(\.name) == b.countries.map(\.name)
     }
 }

@@ -112,11 +112,22 @@ public struct ContentLoader: Sendable {
             var strings = isSource ? sourceStrings : strings(code)
             for (key, value) in sourceStrings.values where strings.values[key] == nil {
                 strings.values[key] = value
+                strings.fallbacks.insert(key)
             }
             // What templates put after a label; typography may change it (French "\u{00A0}:").
             if strings.values["colon"] == nil { strings.values["colon"] = ":" }
             diagnostics += data[index].resourcesFound
-            let resources = data[index].resources
+            var resources = data[index].resources
+            if resources.emergency.isEmpty, !isSource, let sourceIndex = codes.firstIndex(of: info.sourceLocale) {
+                resources.emergency = data[sourceIndex].resources.emergency
+                resources.emergencyIsFallback = true
+            }
+            if resources.emergency.isEmpty, !resources.resources.isEmpty {
+                diagnostics.append(
+                    .error(
+                        "missing-field", "the resources file needs 'emergency': what to do in immediate danger",
+                        at: SourceLocation(file: path("resources/\(code).yml"), line: 1, column: 1)))
+            }
             editions.append(
                 LocaleEdition(
                     locale: locale,

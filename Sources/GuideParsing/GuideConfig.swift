@@ -97,7 +97,7 @@ public enum GuideConfig {
         return y > 1900 && (1...12).contains(m) && (1...31).contains(d)
     }
 
-    static func isLocaleCode(_ s: String) -> Bool {
+    public static func isLocaleCode(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
         return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }

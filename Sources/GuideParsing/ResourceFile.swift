@@ -17,7 +17,8 @@ public enum ResourceFile {
         }
         var reader = FieldReader(value, what: "the resources file")
         let helpBox = reader.strings("help_box") ?? []
-        let emergency = reader.required("emergency")
+        // Optional in a translation's file: the loader falls back to the source locale's line.
+        let emergency = reader.optional("emergency") ?? ""
         reader.rejectUnknownKeys(knownKeys)
 
         var countries: [(code: String, name: String)] = []

@@ -336,37 +336,8 @@ public struct PinFile: Sendable, Equatable {
 }
 
 extension PinFile {
-    /// Writes every file whose text changed, all or nothing: each to a temporary file beside it
-    /// first, then each renamed over its target; a failure before the renames leaves every lock
-    /// file as it was.
+    /// Writes every lock file whose text changed, all or nothing (`AtomicFiles.write`).
     public static func writeAll(_ files: [PinFile]) throws(TranslationError) -> [String] {
-        let fm = FileManager.default
-        var staged: [(temporary: String, target: String)] = []
-        func discard() {
-            for entry in staged { try? fm.removeItem(atPath: entry.temporary) }
-        }
-        for file in files {
-            let text = file.serialized()
-            if let existing = fm.contents(atPath: file.path), existing == Data(text.utf8) { continue }
-            let folder = (file.path as NSString).deletingLastPathComponent
-            let temporary = folder + "/." + (file.path as NSString).lastPathComponent + ".tmp-\(getpid())"
-            do {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            } catch {
-                try? fm.removeItem(atPath: temporary)
-                discard()
-                throw .io(file.path, "cannot write the lock file: \(error.localizedDescription)")
-            }
-            staged.append((temporary, file.path))
-        }
-        for (index, entry) in staged.enumerated() {
-            guard rename(entry.temporary, entry.target) == 0 else {
-                let reason = String(cString: strerror(errno))
-                for rest in staged[index...] { try? fm.removeItem(atPath: rest.temporary) }
-                throw .io(entry.target, "cannot replace the lock file: \(reason)")
-            }
-        }
-        return staged.map(\.target)
+        try AtomicFiles.write(files.map { (path: $0.path, text: $0.serialized()) }, what: "the lock file")
     }
 }

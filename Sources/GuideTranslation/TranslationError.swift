@@ -16,11 +16,15 @@ public enum TranslationError: Error, Sendable, CustomStringConvertible {
     case refused([Diagnostic])
     /// A file could not be read or written.
     case io(String, String)
+    /// `locale add` was given a code that is not a BCP 47 language tag (a usage error).
+    case invalidLocaleCode(String)
+    /// `locale add` was given a locale that `guide.yml` already lists (a usage error).
+    case localeExists(String)
 
     /// 64 for usage errors, 1 for everything else.
     public var exitCode: Int32 {
         switch self {
-        case .unknownLocale, .sourceLocale, .unknownPage: return 64
+        case .unknownLocale, .sourceLocale, .unknownPage, .invalidLocaleCode, .localeExists: return 64
         case .contentErrors, .pinErrors, .refused, .io: return 1
         }
     }
@@ -29,7 +33,7 @@ public enum TranslationError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic] {
         switch self {
         case .contentErrors(let d), .pinErrors(let d), .refused(let d): return d.sorted
-        case .unknownLocale, .sourceLocale, .unknownPage, .io: return []
+        case .unknownLocale, .sourceLocale, .unknownPage, .io, .invalidLocaleCode, .localeExists: return []
         }
     }
 
@@ -50,6 +54,10 @@ public enum TranslationError: Error, Sendable, CustomStringConvertible {
             return "\(Self.count(diagnostics)); no pin was changed"
         case .io(let path, let reason):
             return "\(path): \(reason)"
+        case .invalidLocaleCode(let code):
+            return "'\(code)' is not a BCP 47 language tag such as 'ar', 'fa' or 'pt-BR' (lower-case language, then optional subtags)"
+        case .localeExists(let code):
+            return "the locale '\(code)' is already in guide.yml"
         }
     }
 

@@ -17,7 +17,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         let notice = "Cette page n’est pas encore traduite"
         let html = try project.read("_site/fr/07-privacy.html")
-        #expect(html.contains("<div class=\"page-body\" lang=\"en\">"))
+        #expect(html.contains("<div class=\"page-body\" lang=\"en\" dir=\"ltr\">"))
         #expect(html.contains("Who can see and contact you"))
         #expect(html.contains("class=\"notice\""))
         let text = try project.read("_site/fr/stay-safe-fr.txt")

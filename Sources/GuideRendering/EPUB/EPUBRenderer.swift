@@ -115,21 +115,24 @@ public struct EPUBRenderer: Sendable {
     /// The help box every chapter ends with, rendered once per locale from `help-box.mustache`
     /// and given to the chapter template as `{{{helpBoxHTML}}}`.
     func renderHelpBox(_ edition: LocaleEdition, names: [String: String]) -> String {
-        ResourceView.helpBoxHTML(edition, context: baseContext(edition, names: names)) { theme.render($0, template: "help-box") }
+        ResourceView.helpBoxHTML(
+            edition, context: baseContext(edition, names: names), source: guide.info.locale(guide.info.sourceLocale), syntax: .xhtml
+        ) { theme.render($0, template: "help-box") }
     }
 
     func chapterXHTML(_ page: Page, in edition: LocaleEdition, parts: LocaleParts) -> String {
         let (names, images, helpBox) = (parts.names, parts.images, parts.helpBox)
         let source = guide.edition(guide.info.sourceLocale)?.page(fileName: page.fileName)
         let anchors = HeadingAnchors.anchors(for: page, source: source).map(Self.xmlID)
-        let renderer = PageHTMLRenderer(
+        var renderer = PageHTMLRenderer(
             syntax: .xhtml, anchors: anchors, resolve: Self.links(names: names, images: images.mapValues(\.href), contentLocale: page.contentLocale))
+        renderer.isolatesNumbers = guide.info.locale(page.contentLocale)?.direction == .rtl
         var context = baseContext(edition, names: names)
         context["documentTitle"] = page.title
         context["pageTitle"] = page.title
         context["body"] = XHTMLEscaping.numericReferences(renderer.render(page.blocks))
-        context["notices"] = edition.notices(for: page)
-        if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
+        context["notices"] = LanguageMarkup.notices(for: page, in: edition, source: guide.info.locale(guide.info.sourceLocale), syntax: .xhtml)
+        context["contentMarks"] = contentMarks(page, in: edition)
         if page.showsDirectory { context["directory"] = ResourceView.directoryContext(edition) }
         context["helpBoxHTML"] = helpBox
         return theme.render(context, template: "chapter")
@@ -141,15 +144,18 @@ public struct EPUBRenderer: Sendable {
         context["toc"] = edition.pages.map { page -> [String: Any] in
             let name = names[page.fileName]!
             let anchors = HeadingAnchors.anchors(for: page, source: source?.page(fileName: page.fileName)).map(Self.xmlID)
-            let sections = zip(page.headings, anchors).filter { $0.0.level == 2 }.map { ["text": $0.0.text, "href": "\(name)#\($0.1)"] }
-            return ["title": page.title, "href": name, "sections": sections, "hasSections": !sections.isEmpty]
+            let marks = contentMarks(page, in: edition)
+            let sections = zip(page.headings, anchors).filter { $0.0.level == 2 }.map { ["text": $0.0.text, "href": "\(name)#\($0.1)", "marks": marks] }
+            return ["title": page.title, "href": name, "marks": marks, "sections": sections, "hasSections": !sections.isEmpty]
         }
+        let sourceInfo = guide.info.locale(guide.info.sourceLocale)
+        func label(_ key: String) -> String { LanguageMarkup.fragment(edition.strings[key], key: key, of: edition, source: sourceInfo, syntax: .xhtml) }
         var landmarks: [[String: Any]] = [
-            ["type": "titlepage", "href": "title.xhtml", "label": edition.strings["title_page"]],
-            ["type": "toc", "href": "nav.xhtml#toc", "label": edition.strings["contents"]],
+            ["type": "titlepage", "href": "title.xhtml", "labelHTML": label("title_page")],
+            ["type": "toc", "href": "nav.xhtml#toc", "labelHTML": label("contents")],
         ]
         if let first = edition.pages.first {
-            landmarks.append(["type": "bodymatter", "href": names[first.fileName]!, "label": edition.strings["start_reading"]])
+            landmarks.append(["type": "bodymatter", "href": names[first.fileName]!, "labelHTML": label("start_reading")])
         }
         context["landmarks"] = landmarks
         return theme.render(context, template: "nav")
@@ -169,7 +175,12 @@ public struct EPUBRenderer: Sendable {
         context["hasImages"] = !media.isEmpty
         // The summary says what a reader gets; with images it says that each has a description.
         let summaryKey = media.isEmpty ? "accessibility_summary" : "accessibility_summary_images"
-        context["accessibilitySummary"] = edition.strings.values[summaryKey] ?? edition.strings["accessibility_summary"]
+        let key = edition.strings.values[summaryKey] != nil ? summaryKey : "accessibility_summary"
+        context["accessibilitySummary"] = edition.strings[key]
+        // A summary in the source language says so (`xml:lang` on the meta element).
+        if edition.strings.fallbacks.contains(key), let source = guide.info.locale(guide.info.sourceLocale), source.code != code {
+            context["summaryMarks"] = " xml:lang=\"\(XHTMLEscaping.escape(source.code))\" dir=\"\(source.direction.rawValue)\""
+        }
         var features = ["structuralNavigation", "tableOfContents", "readingOrder"]
         if !media.isEmpty { features.append("alternativeText") }
         context["features"] = features.sorted()
@@ -196,13 +207,20 @@ public struct EPUBRenderer: Sendable {
         return theme.render(context, template: "package")
     }
 
+    /// The language attributes of `page`'s own text: empty unless it is a fallback page.
+    func contentMarks(_ page: Page, in edition: LocaleEdition) -> String {
+        page.contentLocale == edition.locale.code ? "" : LanguageMarkup.attributes(guide.info.locale(page.contentLocale), in: edition.locale, syntax: .xhtml)
+    }
+
     private func baseContext(_ edition: LocaleEdition, names: [String: String]) -> [String: Any] {
         var context: [String: Any] = [:]
         context["lang"] = edition.locale.code
         context["dir"] = edition.locale.direction.rawValue
         context["strings"] = edition.strings.values
+        context["ui"] = LanguageMarkup.fragments(edition, source: guide.info.locale(guide.info.sourceLocale), syntax: .xhtml)
         context["guideTitle"] = edition.locale.title
-        context["description"] = edition.locale.description
+        // A section opens for any string, even an empty one: leave it out instead.
+        if !edition.locale.description.isEmpty { context["description"] = edition.locale.description }
         context["publisher"] = guide.info.publisher
         context["version"] = guide.info.version
         context["date"] = guide.info.date

@@ -20,6 +20,10 @@ public struct PageHTMLRenderer: Sendable {
     public var resolve: @Sendable (LinkTarget) -> String?
     /// Added to every heading level (1 when pages are sections of a larger document).
     public var headingOffset: Int = 0
+    /// For right-to-left text: phone numbers and other digit groups (`0800 1111`, `13–17`) are
+    /// isolated left to right in `<bdi dir="ltr">`, and code in `dir="ltr"`, so the bidirectional
+    /// algorithm does not reorder their parts.
+    public var isolatesNumbers = false
 
     public init(syntax: Syntax = .html, anchors: [String], resolve: @escaping @Sendable (LinkTarget) -> String?) {
         self.syntax = syntax
@@ -83,6 +87,44 @@ public struct PageHTMLRenderer: Sendable {
             let start = out.count
             out.text(s)
             other?.out.append(out, from: start)
+        }
+
+        /// `s` with each group of digits joined by spaces, hyphens, dashes, dots or slashes
+        /// (and a leading `+`) in `<bdi dir="ltr">`.
+        mutating func textIsolatingNumbers(_ s: String) {
+            let scalars = Array(s.unicodeScalars)
+            func isDigit(_ c: Unicode.Scalar) -> Bool { c.value &- 0x30 < 10 }
+            func isJoiner(_ c: Unicode.Scalar) -> Bool { " -\u{2013}\u{2011}./\u{00A0}".unicodeScalars.contains(c) }
+            var plainStart = 0
+            var i = 0
+            while i < scalars.count {
+                guard isDigit(scalars[i]) || (scalars[i] == "+" && i + 1 < scalars.count && isDigit(scalars[i + 1])) else {
+                    i += 1
+                    continue
+                }
+                // The longest run of digits and joiners that ends in a digit.
+                var end = i + 1
+                var last = isDigit(scalars[i]) ? i : i + 1
+                var groups = 1
+                var j = i + 1
+                while j < scalars.count, isDigit(scalars[j]) || isJoiner(scalars[j]) {
+                    if isDigit(scalars[j]) {
+                        if !isDigit(scalars[j - 1]), j - 1 > i { groups += 1 }
+                        last = j
+                    }
+                    j += 1
+                }
+                end = last + 1
+                if groups > 1 || scalars[i] == "+" {
+                    text(String(String.UnicodeScalarView(scalars[plainStart..<i])))
+                    raw("<bdi dir=\"ltr\">")
+                    text(String(String.UnicodeScalarView(scalars[i..<end])))
+                    raw("</bdi>")
+                    plainStart = end
+                }
+                i = end
+            }
+            text(String(String.UnicodeScalarView(scalars[plainStart...])))
         }
     }
 
@@ -194,7 +236,7 @@ public struct PageHTMLRenderer: Sendable {
             }
             stack.append(Frame(.items, items: items, tight: style.isTight, close: close))
         case .codeBlock(_, let literal):
-            sink.raw("<pre><code>")
+            sink.raw(isolatesNumbers ? StaticString("<pre dir=\"ltr\"><code>") : StaticString("<pre><code>"))
             sink.text(literal)
             sink.raw("</code></pre>\n")
         case .htmlBlock(let literal):
@@ -208,11 +250,12 @@ public struct PageHTMLRenderer: Sendable {
 
     private func renderInline(_ inline: Inline, into sink: inout Sink, stack: inout [Frame]) {
         switch inline.kind {
-        case .text(let s): sink.text(s)
+        case .text(let s):
+            if isolatesNumbers { sink.textIsolatingNumbers(s) } else { sink.text(s) }
         case .softBreak: sink.raw("\n")
         case .lineBreak: sink.raw(syntax == .xhtml ? StaticString("<br/>\n") : StaticString("<br>\n"))
         case .code(let s), .html(let s):
-            sink.raw("<code>")
+            sink.raw(isolatesNumbers ? StaticString("<code dir=\"ltr\">") : StaticString("<code>"))
             sink.text(s)
             sink.raw("</code>")
         case .emphasis(let children):

@@ -81,14 +81,16 @@ public struct SiteRenderer: Sendable {
         public init(_ site: SiteRenderer, _ edition: LocaleEdition) {
             let frameKey = site.cache == nil ? TextKey() : TextKey(Self.frameKey(site, edition))
             helpBoxHTML = site.cache.value("help-box", frameKey) {
-                ResourceView.helpBoxHTML(edition, context: site.baseContext(edition, slug: "index")) { site.theme.render($0, template: "help-box") }
+                ResourceView.helpBoxHTML(edition, context: site.baseContext(edition, slug: "index"), source: site.sourceLocale, syntax: .html) {
+                    site.theme.render($0, template: "help-box")
+                }
             }
             self.frameKey = frameKey
             tocEntries = edition.pages.map { page in
-                let lang = page.contentLocale != edition.locale.code ? page.contentLocale : nil
+                let marks = site.contentMarks(page, in: edition)
                 return (
-                    NavigationHTML.item(href: "\(page.slug).html", text: page.title, lang: lang),
-                    NavigationHTML.item(href: "\(page.slug).html", text: page.title, lang: lang, current: true)
+                    NavigationHTML.item(href: "\(page.slug).html", text: page.title, marks: marks),
+                    NavigationHTML.item(href: "\(page.slug).html", text: page.title, marks: marks, current: true)
                 )
             }
         }
@@ -106,6 +108,7 @@ public struct SiteRenderer: Sendable {
         static func frameKey(_ site: SiteRenderer, _ edition: LocaleEdition) -> String {
             var parts = [site.theme.fingerprint, site.guide.info.keyText, edition.locale.keyText]
             parts += edition.strings.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            parts.append(edition.strings.fallbacks.sorted().joined(separator: ","))
             parts.append(edition.resources.keyText)
             parts += edition.pages.map { "\($0.fileName)|\($0.id)|\($0.title)|\($0.contentLocale)|\($0.showsDirectory)|\($0.isOutdated)" }
             parts += site.downloads(edition.locale.code).map { "\($0.labelKey)|\($0.path)" }
@@ -130,7 +133,9 @@ public struct SiteRenderer: Sendable {
 
     /// The renderer of a page's body on its own page.
     func bodyRenderer(_ page: Page, anchors: [String]) -> PageHTMLRenderer {
-        PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.siteLinks(contentLocale: page.contentLocale))
+        var renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.siteLinks(contentLocale: page.contentLocale))
+        renderer.isolatesNumbers = guide.info.locale(page.contentLocale)?.direction == .rtl
+        return renderer
     }
 
     /// The renderer of a page's body as a section of `print.html`: headings one level down,
@@ -138,6 +143,7 @@ public struct SiteRenderer: Sendable {
     func printBodyRenderer(_ page: Page, anchors: [String]) -> PageHTMLRenderer {
         var renderer = PageHTMLRenderer(syntax: .html, anchors: anchors, resolve: Self.printLinks(contentLocale: page.contentLocale, slug: page.slug))
         renderer.headingOffset = 1
+        renderer.isolatesNumbers = guide.info.locale(page.contentLocale)?.direction == .rtl
         return renderer
     }
 
@@ -147,28 +153,36 @@ public struct SiteRenderer: Sendable {
         context["helpBoxHTML"] = shared.helpBoxHTML
         context["documentTitle"] = index == 0 ? edition.locale.title : "\(page.title) · \(edition.locale.title)"
         context["pageTitle"] = page.title
-        context["description"] = page.description.isEmpty ? edition.locale.description : page.description
+        let description = page.description.isEmpty ? edition.locale.description : page.description
+        if !description.isEmpty { context["description"] = description }
         context["body"] = Self.bodyMarker
-        context["notices"] = edition.notices(for: page)
-        if page.contentLocale != edition.locale.code { context["contentLang"] = page.contentLocale }
+        context["notices"] = LanguageMarkup.notices(for: page, in: edition, source: sourceLocale, syntax: .html)
+        let marks = contentMarks(page, in: edition)
+        context["contentMarks"] = marks
         let headings = zip(page.headings, anchors).filter { $0.0.level == 2 }
-        context["onThisPageHTML"] = NavigationHTML.list(headings.map { (href: "#\($0.1)", text: $0.0.text) })
+        context["onThisPageHTML"] = NavigationHTML.list(headings.map { (href: "#\($0.1)", text: $0.0.text) }, marks: { _ in marks })
         context["hasOnThisPage"] = headings.count >= 2
         if page.showsDirectory { context["directory"] = ResourceView.directoryContext(edition) }
         if index == 0 {
-            let offered = downloads(edition.locale.code).map { ["label": edition.strings[$0.labelKey], "href": $0.path] }
+            let offered = downloads(edition.locale.code).map { download -> [String: String] in
+                let label = edition.strings[download.labelKey]
+                return [
+                    "label": label, "href": download.path,
+                    "labelHTML": LanguageMarkup.fragment(label, key: download.labelKey, of: edition, source: sourceLocale, syntax: .html),
+                ]
+            }
             context["downloads"] = offered
             context["hasDownloads"] = !offered.isEmpty
         }
         var pager: [String: Any] = [:]
         if index > 0 {
             let previous = edition.pages[index - 1]
-            pager["previous"] = ["title": previous.title, "href": "\(previous.slug).html"]
+            pager["previous"] = pagerLink(previous, in: edition)
             context["previous"] = pager["previous"]
         }
         if index + 1 < edition.pages.count {
             let next = edition.pages[index + 1]
-            context["next"] = ["title": next.title, "href": "\(next.slug).html"]
+            context["next"] = pagerLink(next, in: edition)
         }
         context["hasPager"] = edition.pages.count > 1
         context["tocHTML"] = shared.tocHTML(edition, current: page.fileName)
@@ -261,9 +275,10 @@ public struct SiteRenderer: Sendable {
         context["helpBoxHTML"] = shared.helpBoxHTML
         context["documentTitle"] = "\(edition.strings["whole_guide"]) · \(edition.locale.title)"
         context["pageTitle"] = edition.locale.title
-        context["description"] = edition.locale.description
+        if !edition.locale.description.isEmpty { context["description"] = edition.locale.description }
         context["body"] = Self.bodyMarker
-        context["onThisPageHTML"] = NavigationHTML.list(edition.pages.map { (href: "#page-\($0.slug)", text: $0.title) })
+        context["onThisPageHTML"] = NavigationHTML.list(
+            edition.pages.map { (href: "#page-\($0.slug)", text: $0.title) }, marks: { contentMarks(edition.pages[$0], in: edition) })
         context["hasOnThisPage"] = true
         context["hasPager"] = false
         context["tocHTML"] = shared.tocHTML(edition, current: nil)
@@ -273,23 +288,28 @@ public struct SiteRenderer: Sendable {
     /// One page as a section of `print.html`, around its rendered body (`printBodyRenderer`).
     func renderPrintSection(_ page: Page, body pageBody: HTMLWriter, in edition: LocaleEdition) -> [UInt8] {
         var body = HTMLWriter(capacity: pageBody.count + 4096)
+        // The section is in the edition's language (its notices are); a fallback page's title
+        // and body carry their own.
+        let marks = contentMarks(page, in: edition)
         body.raw("<section class=\"print-page\" id=\"page-")
         body.text(page.slug)
-        body.raw("\"")
-        if page.contentLocale != edition.locale.code {
-            body.raw(" lang=\"")
-            body.text(page.contentLocale)
-            body.raw("\"")
-        }
-        body.raw(">\n<h2>")
+        body.raw("\">\n<h2")
+        body.raw(marks)
+        body.raw(">")
         body.text(page.title)
         body.raw("</h2>\n")
-        for notice in edition.notices(for: page) {
+        for notice in LanguageMarkup.notices(for: page, in: edition, source: sourceLocale, syntax: .html) {
             body.raw("<p class=\"notice\" role=\"note\">")
-            body.text(notice)
+            body.raw(notice)
             body.raw("</p>\n")
         }
+        if !marks.isEmpty {
+            body.raw("<div")
+            body.raw(marks)
+            body.raw(">\n")
+        }
         body.append(pageBody)
+        if !marks.isEmpty { body.raw("</div>\n") }
         if page.showsDirectory {
             var context = baseContext(edition, slug: "print")
             context["directory"] = ResourceView.directoryContext(edition)
@@ -307,19 +327,37 @@ public struct SiteRenderer: Sendable {
         context["dir"] = guide.info.locale(guide.info.sourceLocale)?.direction.rawValue ?? "ltr"
         context["documentTitle"] = guide.info.locale(guide.info.sourceLocale)?.title ?? guide.info.id
         context["strings"] = source?.strings.values ?? [:]
+        context["ui"] = source.map { LanguageMarkup.fragments($0, source: sourceLocale, syntax: .html) } ?? [:]
         context["quickExitURL"] = guide.info.quickExitURL
         context["alternates"] = guide.info.locales.map { ["code": $0.code, "href": "\($0.code)/index.html"] }
         context["xDefault"] = "index.html"
-        context["languages"] = guide.info.locales.map {
-            [
-                "code": $0.code, "dir": $0.direction.rawValue, "name": $0.nativeName, "title": $0.title, "description": $0.description,
-                "href": "\($0.code)/index.html",
-            ]
+        context["languages"] = guide.info.locales.map { locale -> [String: String] in
+            var entry = ["code": locale.code, "dir": locale.direction.rawValue, "name": locale.nativeName, "title": locale.title, "href": "\(locale.code)/index.html"]
+            if !locale.description.isEmpty { entry["description"] = locale.description }
+            return entry
         }
         return theme.render(context, template: "chooser")
     }
 
     // MARK: Context
+
+    /// The source locale, in whose language fallback pages and strings are.
+    var sourceLocale: LocaleInfo? { guide.info.locale(guide.info.sourceLocale) }
+
+    /// The language attributes of `page`'s own text (title, body) in `edition`: empty unless it
+    /// is a fallback page in another language.
+    func contentMarks(_ page: Page, in edition: LocaleEdition) -> String {
+        page.contentLocale == edition.locale.code ? "" : LanguageMarkup.attributes(guide.info.locale(page.contentLocale), in: edition.locale, syntax: .html)
+    }
+
+    /// A previous or next link's values; `marks` only for a page in another language (an empty
+    /// string would open the template's `{{#marks}}` section).
+    func pagerLink(_ page: Page, in edition: LocaleEdition) -> [String: String] {
+        var link = ["title": page.title, "href": "\(page.slug).html"]
+        let marks = contentMarks(page, in: edition)
+        if !marks.isEmpty { link["marks"] = marks }
+        return link
+    }
 
     func baseContext(_ edition: LocaleEdition, slug: String) -> [String: Any] {
         let code = edition.locale.code
@@ -328,6 +366,7 @@ public struct SiteRenderer: Sendable {
         context["dir"] = edition.locale.direction.rawValue
         context["assets"] = "../assets"
         context["strings"] = edition.strings.values
+        context["ui"] = LanguageMarkup.fragments(edition, source: sourceLocale, syntax: .html)
         context["guideTitle"] = edition.locale.title
         context["publisher"] = guide.info.publisher
         context["version"] = guide.info.version

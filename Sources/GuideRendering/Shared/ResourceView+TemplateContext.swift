@@ -4,9 +4,20 @@ extension ResourceView {
     /// The help box from `help-box.mustache`, rendered by `render` with `context` and `helpBox`
     /// (the emergency line and the box's services), to be inserted as `{{{helpBoxHTML}}}`: the
     /// template's own line ends the inserted box, so its last line break is dropped.
-    static func helpBoxHTML(_ edition: LocaleEdition, context: [String: Any], render: ([String: Any]) -> String) -> String {
+    /// `emergencyHTML` is the emergency line as markup: marked with `source`'s language when it
+    /// is the source locale's.
+    static func helpBoxHTML(
+        _ edition: LocaleEdition, context: [String: Any], source: LocaleInfo?, syntax: PageHTMLRenderer.Syntax, render: ([String: Any]) -> String
+    ) -> String {
         var context = context
-        context["helpBox"] = ["emergency": edition.resources.emergency, "items": helpBox(edition).map(\.templateContext)] as [String: Any]
+        let line = edition.resources.emergency
+        let text = syntax == .xhtml ? XHTMLEscaping.escape(line) : TemplateEscaping.escape(line)
+        let marks = edition.resources.emergencyIsFallback ? LanguageMarkup.attributes(source, in: edition.locale, syntax: syntax) : ""
+        context["helpBox"] =
+            [
+                "emergency": line, "emergencyHTML": marks.isEmpty ? text : "<span\(marks)>\(text)</span>",
+                "items": helpBox(edition).map(\.templateContext),
+            ] as [String: Any]
         var box = render(context)
         if box.hasSuffix("\n") { box.removeLast() }
         return box

@@ -13,7 +13,7 @@ extension Guide {
         let pages = editions.indices.flatMap { e in editions[e].pages.map { (edition: e, page: $0) } }
         let typeset = pages.parallelMap(jobs: jobs) { item in cache.value("typeset", PageKey(item.page)) { item.page.typeset() } }
         for e in editions.indices {
-            copy.editions[e] = editions[e].typesetFrame()
+            copy.editions[e] = editions[e].typesetFrame(source: info.sourceLocale)
             copy.editions[e].pages = zip(pages, typeset).filter { $0.0.edition == e }.map(\.1)
         }
         return copy
@@ -32,12 +32,14 @@ extension LocaleInfo {
 
 extension LocaleEdition {
     /// The edition's own texts with typography (the locale's title and description, interface
-    /// strings, resources); its pages as they are.
-    func typesetFrame() -> LocaleEdition {
+    /// strings, resources); its pages as they are. Interface strings that fall back to the
+    /// `source` locale get its typography.
+    func typesetFrame(source: String) -> LocaleEdition {
         let t = LocaleTypography(locale: locale.code)
+        let fallback = LocaleTypography(locale: source)
         var copy = self
         copy.locale = locale.typeset()
-        copy.strings = UIStrings(strings.values.mapValues(t.apply))
+        for (key, value) in strings.values { copy.strings.values[key] = (strings.fallbacks.contains(key) ? fallback : t).apply(value) }
         // The colon after a label in templates: "Source :" in French.
         copy.strings.values["colon"] = String(t.apply("x:").dropFirst())
         copy.resources.emergency = t.apply(resources.emergency)
