@@ -109,25 +109,8 @@ public struct AddLocaleAction: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// A YAML double-quoted string (JSON's escapes are YAML's).
-    static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted string.
+    static func quoted(_ value: String) -> String { PinFile.yamlDoubleQuoted(value) }
 
     /// Every source string as a comment, sorted by key.
     func uiScaffold(sourceStrings: UIStrings, source: String) -> String {

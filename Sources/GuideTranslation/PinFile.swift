@@ -290,6 +290,11 @@ public struct PinFile: Sendable, Equatable {
                 + text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
         }
+        return yamlDoubleQuoted(text)
+    }
+
+    /// `text` as a YAML double-quoted string: control and invisible characters as escapes.
+    static func yamlDoubleQuoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
