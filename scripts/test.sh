@@ -29,6 +29,9 @@ if compgen -G "$out/site/*/*.epub" >/dev/null; then
   scripts/validate-epub.sh "$out/site"
 fi
 
+echo "== PDF checks (poppler, pikepdf)"
+scripts/validate-pdf.sh "$out/site"
+
 echo "== guidegen check --strict on the shipped content (warnings fail too)"
 .build/debug/guidegen check --strict
 

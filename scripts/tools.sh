@@ -71,3 +71,16 @@ xmllint_works() { xmllint --version >/dev/null 2>&1; }
 
 # hunspell runs with the dictionary given (it exits 1 when it cannot open one).
 hunspell_dict_works() { printf 'test\n' | hunspell -d "$1" -l >/dev/null 2>&1; }
+
+# WeasyPrint, the PDF engine, imports in the venv (it needs Pango from Debian).
+weasyprint_works() { "$venv_python" -c 'import weasyprint' >/dev/null 2>&1; }
+
+# pikepdf, which the PDF checks read the document catalog with.
+pikepdf_works() { "$venv_python" -c 'import pikepdf' >/dev/null 2>&1; }
+
+# Fonts the PDF embeds: Noto Sans for Latin and Cyrillic, Noto Naskh Arabic for right-to-left text.
+pdf_fonts_present() {
+  local fonts
+  fonts=$(fc-list 2>/dev/null) || return 1
+  grep -q 'NotoSans-Regular' <<<"$fonts" && grep -qi 'NotoNaskhArabic\|NotoSansArabic' <<<"$fonts"
+}

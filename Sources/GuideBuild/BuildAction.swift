@@ -23,6 +23,11 @@ public struct BuildAction: Sendable {
     /// Content with more Markdown than this is built page by page: only outlines stay in
     /// memory and each body is read again when its page is rendered.
     public var wholeContentBytes = ContentLoader.defaultWholeContentBytes
+    /// The PDF edition's paper.
+    public var paper: PDFEngine.Paper = .a4
+    /// Whether a build without a PDF engine fails (`--format pdf` asked for it) rather than
+    /// leaving the PDF out with a note (every format by default).
+    public var requiresPDF = false
     /// Told when each locale and format is written ("es: epub"), with the seconds since the start.
     public var progress: @Sendable (String, Double) -> Void = { _, _ in }
 
@@ -51,6 +56,8 @@ public struct BuildAction: Sendable {
         public var output: String
         /// Warnings found on the way (errors stop the build instead).
         public var diagnostics: [Diagnostic]
+        /// What the build left out and why (a PDF without its engine).
+        public var notes: [String] = []
 
         public var summary: String {
             let time = String(format: seconds < 1 ? "%.3f" : "%.2f", seconds)
@@ -73,6 +80,22 @@ public struct BuildAction: Sendable {
     }
 
     public func run() throws -> Report {
+        guard formats.contains(.pdf) else { return try build(pdf: nil) }
+        var resolved = self
+        if !formats.contains(.html) { resolved.formats.append(.html) }
+        guard let engine = PDFEngine.find(paper: paper) else {
+            if requiresPDF { throw BuildError.io("pdf", PDFEngine.missing) }
+            resolved.formats.removeAll { $0 == .pdf }
+            var report = try resolved.build(pdf: nil)
+            report.notes.append("no PDF: \(PDFEngine.missing)")
+            return report
+        }
+        return try resolved.build(pdf: engine)
+    }
+
+    /// The build of `formats`; with `pdf`, the PDF edition of each locale from its staged
+    /// one-page edition.
+    func build(pdf: PDFEngine?) throws -> Report {
         let started = Date()
         let folder = OutputFolder(path: output)
         try folder.validate(contentRoot: contentRoot)
@@ -206,6 +229,16 @@ public struct BuildAction: Sendable {
                 try staging.write(files, reuse: unchangedFile(in: folder))
                 fileCount += files.count
                 progress("site assets", Date().timeIntervalSince(started))
+            } catch {
+                staging.discard()
+                throw error
+            }
+        }
+        if let pdf {
+            do {
+                try typesetPDFs(pdf, codes: codes, guide: outlines, staging: staging)
+                fileCount += codes.count
+                progress("pdf", Date().timeIntervalSince(started))
             } catch {
                 staging.discard()
                 throw error
@@ -348,9 +381,30 @@ public struct BuildAction: Sendable {
         return { code in
             var offered: [(labelKey: String, path: String)] = []
             if formats.contains(.epub) { offered.append(("download_epub", "stay-safe-\(code).epub")) }
+            if formats.contains(.pdf) { offered.append(("download_pdf", "stay-safe-\(code).pdf")) }
             if formats.contains(.text) { offered.append(("download_text", "stay-safe-\(code).txt")) }
             return offered
         }
+    }
+
+    /// Each locale's `stay-safe-<code>.pdf` from its staged `print.html`, on `jobs` threads.
+    func typesetPDFs(_ engine: PDFEngine, codes: [String], guide: Guide, staging: StagingFolder) throws {
+        let file = themeDirectory + "/pdf/style.css"
+        guard let css = FileManager.default.contents(atPath: file) else { throw BuildError.theme("\(file): the theme has no PDF stylesheet") }
+        let stylesheet = String(decoding: css, as: UTF8.self)
+        let timestamp = try BuildTimestamp.resolve(environment: ProcessInfo.processInfo.environment, guideDate: guide.info.date)
+        let failures = codes.parallelMap(jobs: jobs) { code -> BuildError? in
+            let folder = staging.path + "/" + code
+            do throws(BuildError) {
+                try engine.typeset(
+                    source: folder + "/print.html", target: folder + "/stay-safe-\(code).pdf", stylesheet: stylesheet,
+                    title: guide.info.locale(code)?.title ?? guide.info.id, timestamp: timestamp)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     /// The content paths of the images a page shows.

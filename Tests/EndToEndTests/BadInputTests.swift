@@ -235,10 +235,12 @@ import Testing
         #expect(project.exists("Content/en/index.md"))
     }
 
-    @Test func unavailableFormatIsAUsageError() throws {
+    @Test func unknownFormatOrPaperIsAUsageError() throws {
         let project = try TemporaryProject()
         defer { project.remove() }
-        let result = try project.run("build", "--format", "pdf")
-        #expect(result.status == 64, "\(result)")
+        for arguments in [["build", "--format", "docx"], ["build", "--paper", "a5"]] {
+            let result = try GuideGenRunner.run(arguments, in: project.root)
+            #expect(result.status == 64, "\(arguments): \(result)")
+        }
     }
 }

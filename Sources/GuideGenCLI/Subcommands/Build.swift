@@ -2,6 +2,7 @@ import ArgumentParser
 import GuideBuild
 
 extension OutputFormat: ExpressibleByArgument {}
+extension PDFEngine.Paper: ExpressibleByArgument {}
 
 extension GuideGen {
     struct Build: ParsableCommand {
@@ -13,6 +14,11 @@ extension GuideGen {
                 The new output is written beside the old one and swapped in only when everything
                 succeeded; any content error leaves the previous output untouched.
 
+                The PDF edition (stay-safe-<locale>.pdf) is typeset from each locale's one-page
+                edition by WeasyPrint, which scripts/install-deps.sh installs in .tools/venv (or
+                GUIDEGEN_PDF_PYTHON names); without it, a build of every format leaves the PDF
+                out with a note, and --format pdf fails. A PDF build builds the site too.
+
                 Examples:
                   guidegen build
                   guidegen build --locale es
@@ -23,8 +29,11 @@ extension GuideGen {
         @Option(name: .long, help: ArgumentHelp("A locale to build (repeatable; default: all).", valueName: "code"))
         var locale: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("A format to build: html, text or epub (repeatable; default: all available).", valueName: "format"))
+        @Option(name: .long, help: ArgumentHelp("A format to build: html, text, epub or pdf (repeatable; default: all available).", valueName: "format"))
         var format: [OutputFormat] = []
+
+        @Option(name: .long, help: ArgumentHelp("The PDF edition's paper: a4 or letter.", valueName: "paper"))
+        var paper: PDFEngine.Paper = .a4
 
         @OptionGroup var paths: ContentOptions
 
@@ -60,6 +69,8 @@ extension GuideGen {
                 contentRoot: paths.content, output: output, themeDirectory: paths.theme,
                 locales: locale.isEmpty ? nil : locale, formats: format.isEmpty ? OutputFormat.available : format, textWidth: textWidth)
             action.jobs = jobs
+            action.paper = paper
+            action.requiresPDF = format.contains(.pdf)
             // Progress goes to standard error: always with --verbose, and on a terminal once a
             // build has taken more than a second.
             let verbose = self.verbose
@@ -73,6 +84,7 @@ extension GuideGen {
                 let report = try action.run()
                 if !quiet {
                     Console.printDiagnostics(report.diagnostics)
+                    for note in report.notes { Console.printError("note: \(note)") }
                     print(report.summary)
                 }
             }

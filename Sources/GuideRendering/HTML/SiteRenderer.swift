@@ -51,7 +51,7 @@ public struct SiteRenderer: Sendable {
             var printBody = HTMLWriter(capacity: 16 * 1024)
             bodyRenderer(page, anchors: anchors).render(page.blocks, into: &body, and: printBodyRenderer(page, anchors: printAnchors), into: &printBody)
             let html = renderPage(page, at: index, anchors: anchors, body: body, in: edition, shared: shared)
-            return RenderedPage(file: OutputFile(path: path, bytes: html), printSection: renderPrintSection(page, body: printBody, in: edition))
+            return RenderedPage(file: OutputFile(path: path, bytes: html), printSection: renderPrintSection(page, body: printBody, in: edition, shared: shared))
         }
         let html = cache.value("html-page", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: anchors)) {
             var body = HTMLWriter(capacity: 16 * 1024)
@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
         let section = cache.value("print-section", RenderKey(frame: shared.frameKey, index: index, page: PageKey(page), anchors: printAnchors)) {
             var printBody = HTMLWriter(capacity: 16 * 1024)
             printBodyRenderer(page, anchors: printAnchors).render(page.blocks, into: &printBody)
-            return renderPrintSection(page, body: printBody, in: edition)
+            return renderPrintSection(page, body: printBody, in: edition, shared: shared)
         }
         return RenderedPage(file: OutputFile(path: path, bytes: html), printSection: section)
     }
@@ -71,6 +71,11 @@ public struct SiteRenderer: Sendable {
     /// (`{{{tocHTML}}}`, the current page marked per page).
     public struct LocaleParts: Sendable {
         var helpBoxHTML: String
+        /// The help box of the one-page edition: its link goes to the help page's section there.
+        var printHelpBoxHTML: String
+        /// The short help box that ends each chapter of the one-page edition (shown in print
+        /// only), from `chapter-help.mustache`.
+        var chapterHelpHTML: String
         /// Each page's contents entry, as a link and as the current page.
         var tocEntries: [(link: String, current: String)]
         /// Everything besides the page itself that a page's HTML depends on, as text: the theme,
@@ -83,6 +88,18 @@ public struct SiteRenderer: Sendable {
             helpBoxHTML = site.cache.value("help-box", frameKey) {
                 ResourceView.helpBoxHTML(edition, context: site.baseContext(edition, slug: "index"), source: site.sourceLocale, syntax: .html) {
                     site.theme.render($0, template: "help-box")
+                }
+            }
+            printHelpBoxHTML = site.cache.value("print-help-box", frameKey) {
+                var context = site.baseContext(edition, slug: "print")
+                if let help = context["helpHref"] as? String, help.hasSuffix(".html") { context["helpHref"] = "#page-" + help.dropLast(5) }
+                return ResourceView.helpBoxHTML(edition, context: context, source: site.sourceLocale, syntax: .html) {
+                    site.theme.render($0, template: "help-box")
+                }
+            }
+            chapterHelpHTML = site.cache.value("chapter-help", frameKey) {
+                ResourceView.helpBoxHTML(edition, context: site.baseContext(edition, slug: "print"), source: site.sourceLocale, syntax: .html) {
+                    site.theme.render($0, template: "chapter-help")
                 }
             }
             self.frameKey = frameKey
@@ -272,7 +289,7 @@ public struct SiteRenderer: Sendable {
     /// `print.html` with `bodyMarker` for its sections.
     private func renderPrintPage(_ edition: LocaleEdition, shared: LocaleParts) -> String {
         var context = baseContext(edition, slug: "print")
-        context["helpBoxHTML"] = shared.helpBoxHTML
+        context["helpBoxHTML"] = shared.printHelpBoxHTML
         context["documentTitle"] = "\(edition.strings["whole_guide"]) · \(edition.locale.title)"
         context["pageTitle"] = edition.locale.title
         if !edition.locale.description.isEmpty { context["description"] = edition.locale.description }
@@ -281,12 +298,13 @@ public struct SiteRenderer: Sendable {
             edition.pages.map { (href: "#page-\($0.slug)", text: $0.title) }, marks: { contentMarks(edition.pages[$0], in: edition) })
         context["hasOnThisPage"] = true
         context["hasPager"] = false
+        context["helpBoxFirst"] = true
         context["tocHTML"] = shared.tocHTML(edition, current: nil)
         return theme.render(context, template: "page")
     }
 
     /// One page as a section of `print.html`, around its rendered body (`printBodyRenderer`).
-    func renderPrintSection(_ page: Page, body pageBody: HTMLWriter, in edition: LocaleEdition) -> [UInt8] {
+    func renderPrintSection(_ page: Page, body pageBody: HTMLWriter, in edition: LocaleEdition, shared: LocaleParts) -> [UInt8] {
         var body = HTMLWriter(capacity: pageBody.count + 4096)
         // The section is in the edition's language (its notices are); a fallback page's title
         // and body carry their own.
@@ -315,7 +333,8 @@ public struct SiteRenderer: Sendable {
             context["directory"] = ResourceView.directoryContext(edition)
             body.raw(theme.render(context, template: "directory"))
         }
-        body.raw("</section>\n")
+        body.raw(shared.chapterHelpHTML)
+        body.raw("\n</section>\n")
         return body.bytes
     }
 

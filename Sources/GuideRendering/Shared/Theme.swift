@@ -21,7 +21,7 @@ public struct Theme: Sendable {
         public var description: String { "\(path): \(reason)" }
     }
 
-    public static let requiredTemplates = ["page", "chooser", "help-box", "directory"]
+    public static let requiredTemplates = ["page", "chooser", "help-box", "chapter-help", "directory"]
 
     /// The theme in `directory`; its ebook part only `withEPUB` (a build without an ebook neither
     /// parses nor checks those templates).
