@@ -130,6 +130,36 @@ def pandoc_guide(work):
     return run
 
 
+def pandoc_pdf(work):
+    """pandoc's PDF route with the same engine guidegen uses: per locale, every page into one
+    standalone HTML document, typeset by WeasyPrint (`--pdf-engine`)."""
+    weasyprint = os.path.join(ROOT, ".tools", "venv", "bin", "weasyprint")
+    def run():
+        total = Sample(0.0, 0.0, 0.0)
+        for locale in ["en", "es", "fr", "ru"]:
+            folder = os.path.join(ROOT, "Content", locale)
+            pages = sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".md"))
+            out = os.path.join(work, "pandoc-pdf", locale)
+            os.makedirs(out, exist_ok=True)
+            add(total, timed(["pandoc", "-f", "markdown", "-s", "--metadata", "title=Stay safe online", f"--pdf-engine={weasyprint}"] + pages + ["-o", os.path.join(out, "guide.pdf")]))
+        return total
+    return run
+
+
+def pdf_section(work, repeat, say):
+    say("## 2b. The PDF edition of the real guide, against pandoc's PDF route")
+    say()
+    say("Both typeset with WeasyPrint; guidegen also builds the site its PDF is made from (every locale).")
+    say()
+    result = alternate({"guidegen": guidegen_run(os.path.join(ROOT, "Content"), os.path.join(work, "real-pdf"), "--format", "pdf"), "pandoc": pandoc_pdf(work)}, repeat)
+    g, p = result["guidegen"], result["pandoc"]
+    ratio, low, high = paired_ratio(p, g)
+    say("| guidegen s | pandoc s | ratio (pandoc / guidegen): median, range | guidegen CPU s | pandoc CPU s |")
+    say("|---|---|---|---|---|")
+    say(f"| {g.wall:.2f} | {p.wall:.2f} | {ratio:.2f}× ({low:.2f}–{high:.2f}) | {g.cpu:.2f} | {p.cpu:.2f} |")
+    say()
+
+
 def add(total, sample):
     """Adds one run of a sequence of commands to their total (peak: the highest)."""
     total.wall += sample.wall
@@ -184,12 +214,19 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 10, 50])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--pdf-only", action="store_true", help="only the PDF comparison, printed (RESULTS.md is not written)")
     args = parser.parse_args()
 
     subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     work = tempfile.mkdtemp(prefix="guidegen-bench-")
     lines = []
     say = lambda s="": (print(s), lines.append(s))
+    if args.pdf_only:
+        try:
+            pdf_section(work, args.repeat, say)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip()
         mem = subprocess.run(["sh", "-c", "free -g | awk '/Mem/{print $2}'"], capture_output=True, text=True).stdout.strip()
@@ -233,13 +270,16 @@ def main():
         say()
         say("## 2. The real guide, every locale and format, against pandoc")
         say()
-        result = alternate({"guidegen": guidegen_run(os.path.join(ROOT, "Content"), os.path.join(work, "real")), "pandoc": pandoc_guide(work)}, args.repeat)
+        # The formats pandoc makes too: the PDF is compared on its own below.
+        same = ["--format", "html", "--format", "text", "--format", "epub"]
+        result = alternate({"guidegen": guidegen_run(os.path.join(ROOT, "Content"), os.path.join(work, "real"), *same), "pandoc": pandoc_guide(work)}, args.repeat)
         g, p = result["guidegen"], result["pandoc"]
         ratio, low, high = paired_ratio(p, g)
         say("| guidegen s | pandoc s | ratio (pandoc / guidegen): median, range | guidegen peak MB | pandoc peak MB |")
         say("|---|---|---|---|---|")
         say(f"| {g.wall:.3f} | {p.wall:.2f} | {ratio:.1f}× ({low:.1f}–{high:.1f}) | {g.peak:.0f} | {p.peak:.0f} |")
         say()
+        pdf_section(work, args.repeat, say)
         say("## 3. Scaling")
         say()
         say("| tree | guidegen s per MB | relative to the smallest tree |" + (" --jobs 1 s | speed-up of the default over --jobs 1 |" if jobs1 else ""))
