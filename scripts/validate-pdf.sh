@@ -2,7 +2,8 @@
 # Checks every PDF edition of a built site with real readers: poppler's pdfinfo and pdffonts, and
 # pikepdf for the document catalog. For each <site>/<locale>/stay-safe-<locale>.pdf:
 #   tagged (a structure tree), PDF/UA-1 identification, the document language (/Lang) equal to
-#   the locale, a title, "show the title in the title bar", a bookmark per chapter, every font
+#   the locale, a title, "show the title in the title bar", alternative text on every figure, a
+#   bookmark per chapter, every font
 #   embedded, links (http and tel:) clickable, no link to a local file, and the help box's
 #   phone numbers in the text (pdftotext).
 #   scripts/validate-pdf.sh [SITE]     (default: _site)
@@ -46,6 +47,17 @@ if str(root.get("/Lang", "")) != code:
     problems.append(f"document language is {root.get('/Lang')!s}, not {code}")
 if "/StructTreeRoot" not in root:
     problems.append("no structure tree")
+else:
+    # Every figure of the structure tree has its alternative text.
+    def figures(node):
+        if isinstance(node, pikepdf.Dictionary):
+            if node.get("/S") == "/Figure":
+                yield node
+            kids = node.get("/K")
+            for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                yield from figures(kid)
+    if any(not str(f.get("/Alt", "")).strip() for f in figures(root.StructTreeRoot)):
+        problems.append("an image without alternative text")
 prefs = root.get("/ViewerPreferences")
 if prefs is None or not bool(prefs.get("/DisplayDocTitle", False)):
     problems.append("the title is not shown in the title bar")

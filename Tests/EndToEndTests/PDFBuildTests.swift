@@ -44,6 +44,15 @@ import Testing
         #expect(info.stdout.contains("(letter)"), "\(info)")
         let a4 = try Validators.run("/usr/bin/env", ["pdfinfo", project.url("one/en/stay-safe-en.pdf").path])
         #expect(a4.stdout.contains("(A4)"), "\(a4)")
+
+        // The checks fail on an untagged PDF without language or links.
+        let untagged = project.url("letter/en/stay-safe-en.pdf").path
+        let made = try Validators.run(
+            Validators.venv + "/bin/python", ["-c", "import sys, weasyprint; weasyprint.HTML(string='<p>x</p>').write_pdf(sys.argv[1])", untagged])
+        #expect(made.status == 0, "\(made)")
+        let bad = try Validators.run(
+            "/bin/bash", [GuideGenRunner.projectRoot.appendingPathComponent("scripts/validate-pdf.sh").path, project.url("letter").path])
+        #expect(bad.status == 1 && bad.stdout.contains("not tagged") && bad.stdout.contains("document language"), "\(bad)")
     }
 
     /// Without the engine, every format but the PDF is built, with a note; asked for, it fails.
