@@ -209,7 +209,7 @@ public struct EPUBRenderer: Sendable {
 
     /// The language attributes of `page`'s own text: empty unless it is a fallback page.
     func contentMarks(_ page: Page, in edition: LocaleEdition) -> String {
-        page.contentLocale == edition.locale.code ? "" : LanguageMarkup.attributes(guide.info.locale(page.contentLocale), in: edition.locale, syntax: .xhtml)
+        LanguageMarkup.contentMarks(page, in: edition, guide: guide, syntax: .xhtml)
     }
 
     private func baseContext(_ edition: LocaleEdition, names: [String: String]) -> [String: Any] {

@@ -92,7 +92,7 @@ public struct SiteRenderer: Sendable {
             }
             printHelpBoxHTML = site.cache.value("print-help-box", frameKey) {
                 var context = site.baseContext(edition, slug: "print")
-                if let help = context["helpHref"] as? String, help.hasSuffix(".html") { context["helpHref"] = "#page-" + help.dropLast(5) }
+                if let help = SiteRenderer.helpPage(edition) { context["helpHref"] = "#page-\(help.slug)" }
                 return ResourceView.helpBoxHTML(edition, context: context, source: site.sourceLocale, syntax: .html) {
                     site.theme.render($0, template: "help-box")
                 }
@@ -363,10 +363,14 @@ public struct SiteRenderer: Sendable {
     /// The source locale, in whose language fallback pages and strings are.
     var sourceLocale: LocaleInfo? { guide.info.locale(guide.info.sourceLocale) }
 
-    /// The language attributes of `page`'s own text (title, body) in `edition`: empty unless it
-    /// is a fallback page in another language.
+    /// `LanguageMarkup.contentMarks` for the site.
     func contentMarks(_ page: Page, in edition: LocaleEdition) -> String {
-        page.contentLocale == edition.locale.code ? "" : LanguageMarkup.attributes(guide.info.locale(page.contentLocale), in: edition.locale, syntax: .html)
+        LanguageMarkup.contentMarks(page, in: edition, guide: guide, syntax: .html)
+    }
+
+    /// The page that lists every service: the one with the directory, else the one with id `help`.
+    static func helpPage(_ edition: LocaleEdition) -> Page? {
+        edition.pages.first { $0.showsDirectory } ?? edition.pages.first { $0.id == "help" }
     }
 
     /// A previous or next link's values; `marks` only for a page in another language (an empty
@@ -397,8 +401,7 @@ public struct SiteRenderer: Sendable {
             ["code": $0.code, "name": $0.nativeName, "href": "../\($0.code)/\(slug).html", "current": $0.code == code] as [String: Any]
         }
         context["printHref"] = "print.html"
-        let helpPage = edition.pages.first { $0.showsDirectory } ?? edition.pages.first { $0.id == "help" }
-        context["helpHref"] = helpPage.map { "\($0.slug).html" } ?? "index.html"
+        context["helpHref"] = Self.helpPage(edition).map { "\($0.slug).html" } ?? "index.html"
         return context
     }
 

@@ -13,6 +13,12 @@ enum LanguageMarkup {
         return " lang=\"\(code)\"\(xml) dir=\"\(language.direction.rawValue)\""
     }
 
+    /// The language attributes of `page`'s own text (title, body) in `edition`: empty unless it
+    /// is a fallback page in another language.
+    static func contentMarks(_ page: Page, in edition: LocaleEdition, guide: Guide, syntax: PageHTMLRenderer.Syntax) -> String {
+        page.contentLocale == edition.locale.code ? "" : attributes(guide.info.locale(page.contentLocale), in: edition.locale, syntax: syntax)
+    }
+
     /// The interface strings as markup for element content (`{{{ui.key}}}` in templates):
     /// escaped text, and a string that falls back to `source` inside a span in its language.
     /// Attributes keep `{{strings.key}}`.
