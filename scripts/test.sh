@@ -35,6 +35,14 @@ scripts/validate-pdf.sh "$out/site"
 echo "== guidegen check --strict on the shipped content (warnings fail too)"
 .build/debug/guidegen check --strict
 
+echo "== gettext PO export of every translation, checked by msgfmt"
+po_dir=$(mktemp -d)
+for code in $(.build/debug/guidegen status --format json | "$venv_python" -c 'import json,sys; print(" ".join(sorted({p["locale"] for p in json.load(sys.stdin)["pages"]})))'); do
+  .build/debug/guidegen po export --locale "$code" --output "$po_dir"
+  msgfmt --check --statistics -o /dev/null "$po_dir/$code.po"
+done
+rm -rf "$po_dir"
+
 echo "== GitHub workflow schema"
 "$GUIDEGEN_VENV/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/*.yml
 

@@ -78,6 +78,12 @@ weasyprint_works() { "$venv_python" -c 'import weasyprint' >/dev/null 2>&1; }
 # pikepdf, which the PDF checks read the document catalog with.
 pikepdf_works() { "$venv_python" -c 'import pikepdf' >/dev/null 2>&1; }
 
+# GNU gettext's msgfmt and msgcat, which check and re-wrap the PO files `guidegen po` writes.
+gettext_works() { msgfmt --version >/dev/null 2>&1 && msgcat --version >/dev/null 2>&1; }
+
+# polib, the Python PO library the PO tests read and rewrite the files with.
+polib_works() { "$venv_python" -c 'import polib' >/dev/null 2>&1; }
+
 # Fonts the PDF embeds: Noto Sans for Latin and Cyrillic, Noto Naskh Arabic for right-to-left text.
 pdf_fonts_present() {
   local fonts

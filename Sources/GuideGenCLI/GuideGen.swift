@@ -12,7 +12,7 @@ public struct GuideGen: ParsableCommand {
         version: "0.1.0",
         // Each subcommand names itself: a name derived from the type costs a scan of every
         // protocol conformance in the binary per type, on every run.
-        subcommands: [Build.self, Check.self, Serve.self, Status.self, Diff.self, Pin.self, Locale.self],
+        subcommands: [Build.self, Check.self, Serve.self, Status.self, Diff.self, Pin.self, Locale.self, PO.self],
         defaultSubcommand: nil
     )
 

@@ -6,8 +6,12 @@
 public enum HeadingAnchors {
     /// Anchors for `page`'s top-level headings, in order.
     public static func anchors(for page: Page, source: Page?) -> [String] {
-        let own = page.headings.map(\.text)
-        let english = source?.headings.map(\.text) ?? own
+        anchors(headings: page.headings.map(\.text), sourceHeadings: source?.headings.map(\.text))
+    }
+
+    /// The same for the plain texts of a page's top-level headings and its source page's.
+    public static func anchors(headings own: [String], sourceHeadings: [String]?) -> [String] {
+        let english = sourceHeadings ?? own
         var used: [String: Int] = [:]
         used.reserveCapacity(own.count)
         var result: [String] = []

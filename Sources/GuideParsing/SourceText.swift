@@ -176,3 +176,20 @@ extension Substring {
         return nil
     }
 }
+
+extension SourceText {
+    /// The text of the file at `path` as `decode` gives it; `nil` when there is no file. A
+    /// folder, a file larger than `maximumBytes` or an unreadable one is an error with `code`.
+    public static func read(_ path: String, maximumBytes: Int, code: String, what: String) -> Result<String?, Diagnostic> {
+        let location = SourceLocation(file: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .success(nil) }
+        guard !isDirectory.boolValue else { return .failure(.error(code, "'\(path)' is a folder, not \(what)", at: location)) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= maximumBytes else {
+            return .failure(.error(code, "\(what) is larger than \(maximumBytes / 1_048_576) MB", at: location))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.error(code, "cannot read \(what)", at: location)) }
+        return decode([UInt8](data), file: path).map { $0 }
+    }
+}

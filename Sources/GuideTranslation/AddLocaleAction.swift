@@ -110,7 +110,7 @@ public struct AddLocaleAction: Sendable {
     }
 
     /// A YAML double-quoted string.
-    static func quoted(_ value: String) -> String { PinFile.yamlDoubleQuoted(value) }
+    static func quoted(_ value: String) -> String { YAMLScalarWriting.doubleQuoted(value) }
 
     /// Every source string as a comment, sorted by key.
     func uiScaffold(sourceStrings: UIStrings, source: String) -> String {

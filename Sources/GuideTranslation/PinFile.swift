@@ -69,20 +69,7 @@ public struct PinFile: Sendable, Equatable {
 
     /// The text of the lock file at `file`; `nil` when there is none yet.
     private static func readText(_ file: String) -> Result<String?, TranslationError> {
-        let location = SourceLocation(file: file)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { return .success(nil) }
-        guard !isDirectory.boolValue else {
-            return .failure(.pinErrors([.error("corrupt-pins", "'\(file)' is a folder, not a lock file", at: location)]))
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        guard size <= maximumBytes else {
-            return .failure(.pinErrors([.error("corrupt-pins", "the lock file is larger than \(maximumBytes / 1_048_576) MB", at: location)]))
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return .failure(.pinErrors([.error("corrupt-pins", "cannot read the lock file", at: location)]))
-        }
-        return SourceText.decode([UInt8](data), file: file).map { $0 }.mapError { .pinErrors([$0]) }
+        SourceText.read(file, maximumBytes: maximumBytes, code: "corrupt-pins", what: "the lock file").mapError { .pinErrors([$0]) }
     }
 
     /// Hashes by page id from a file laid out exactly as `serialized()` writes it, or `nil`.
@@ -277,66 +264,10 @@ public struct PinFile: Sendable, Equatable {
             out += "  \(id):\n"
             for block in blocks {
                 out += "    - hash: \(block.hash)\n"
-                out += "      text: " + Self.yamlScalar(block.text, indent: "        ") + "\n"
+                out += "      text: " + YAMLScalarWriting.literalOrQuoted(block.text, indent: "        ") + "\n"
             }
         }
         return out
-    }
-
-    /// `text` as a literal block (`|-`) when that holds it exactly, else as a double-quoted string.
-    static func yamlScalar(_ text: String, indent: String) -> String {
-        if canBeLiteral(text) {
-            return "|-\n"
-                + text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
-        }
-        return yamlDoubleQuoted(text)
-    }
-
-    /// `text` as a YAML double-quoted string: control and invisible characters as escapes.
-    static func yamlDoubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if needsEscape(scalar) {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out +=
-                        scalar.value <= 0xFFFF
-                        ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                        : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// A literal block keeps every character of `text` only if no line starts the block with
-    /// spaces or ends with blanks, and nothing in it is a YAML line break or unprintable.
-    static func canBeLiteral(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first != " ", first != "\n", text.unicodeScalars.last != "\n" else { return false }
-        var previous: Unicode.Scalar = "\n"
-        for scalar in text.unicodeScalars {
-            if scalar == "\t" || needsEscape(scalar) { return false }
-            if scalar == "\n", previous == " " { return false }
-            previous = scalar
-        }
-        return previous != " "
-    }
-
-    /// Control characters, YAML's extra line breaks (NEL, LS, PS), the BOM and non-characters.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A: return false
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return true
-        default: return false
-        }
     }
 }
 

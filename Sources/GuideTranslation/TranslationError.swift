@@ -51,7 +51,7 @@ public enum TranslationError: Error, Sendable, CustomStringConvertible {
         case .pinErrors(let diagnostics):
             return "\(Self.count(diagnostics)) in the translation pins; no pin was changed"
         case .refused(let diagnostics):
-            return "\(Self.count(diagnostics)); no pin was changed"
+            return "\(Self.count(diagnostics)); nothing was written"
         case .io(let path, let reason):
             return "\(path): \(reason)"
         case .invalidLocaleCode(let code):
